@@ -1,0 +1,22 @@
+# Copyright 2026 freight_crm contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Freight CRM",
+    "summary": "Customer management rulebook of a freight forwarder: "
+    "grades, evaluations, admission, contracts, policies",
+    "version": "19.0.1.0.0",
+    "category": "Sales",
+    "website": "https://github.com/freight-crm/freight_crm",
+    "author": "freight_crm contributors",
+    "license": "LGPL-3",
+    "application": True,
+    "depends": ["contacts", "mail", "resource"],
+    "data": [
+        "security/freight_crm_groups.xml",
+        "views/freight_crm_menus.xml",
+    ],
+    "demo": [
+        "demo/res_users_demo.xml",
+        "demo/res_partner_demo.xml",
+    ],
+}
