@@ -13,6 +13,9 @@
     "depends": ["contacts", "mail", "resource"],
     "data": [
         "security/freight_crm_groups.xml",
+        "security/ir.model.access.csv",
+        "data/freight_customer_grade_data.xml",
+        "views/freight_customer_grade_views.xml",
         "views/freight_crm_menus.xml",
     ],
     "demo": [

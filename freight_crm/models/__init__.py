@@ -1,0 +1,2 @@
+from . import freight_customer_grade
+from . import res_partner

@@ -1,0 +1,98 @@
+# Copyright 2026 freight_crm contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class FreightCustomerGrade(models.Model):
+    """A customer grade (A/B/C) with its score threshold and its policy
+    (R-GRD-1, R-GRD-3, R-POL-1). Other addons read the policy fields."""
+
+    _name = "freight.customer.grade"
+    _description = "Customer Grade"
+    _order = "sequence, code"
+    _rec_name = "name"
+
+    code = fields.Char(required=True, help="Short code, e.g. A, B, C.")
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(
+        default=10, help="Best grade first: scores are matched in this order."
+    )
+    color = fields.Integer(help="Badge colour on customers.")
+    active = fields.Boolean(default=True)
+    description = fields.Text(translate=True)
+    score_threshold = fields.Float(
+        help="Lowest evaluation score (0-100) that earns this grade.",
+    )
+    score_threshold_strict = fields.Boolean(
+        string="Strictly Above Threshold",
+        help="If set, the score must be strictly greater than the threshold "
+        "(A: score > 85); otherwise greater than or equal (B: score >= 60).",
+    )
+    company_id = fields.Many2one(
+        "res.company", default=lambda self: self.env.company, required=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+
+    # Grade policy (分级管理政策, R-POL-1)
+    maintainer_role = fields.Selection(
+        [
+            ("general_manager", "General Manager"),
+            ("regional_manager", "Regional Manager"),
+            ("service_specialist", "Customer Service Specialist"),
+        ],
+        string="Maintained By",
+        help="Who maintains customers of this grade.",
+    )
+    maintainer_user_id = fields.Many2one(
+        "res.users",
+        string="Default Maintainer",
+        help="Account manager set on customers reaching this grade, if any.",
+    )
+    service_package = fields.Text(translate=True)
+    visit_interval_months = fields.Integer(
+        string="Visit Every (Months)",
+        default=6,
+        help="Months between two visits of a signed customer of this grade.",
+    )
+    visit_channel = fields.Selection(
+        [
+            ("face_to_face", "Face-to-face Visit"),
+            ("phone", "In-depth Phone Call"),
+            ("survey", "Satisfaction Survey"),
+        ],
+        default="survey",
+    )
+    complaint_deadline_factor = fields.Float(
+        default=1.0,
+        help="Multiplies complaint deadlines for customers of this grade "
+        "(0.5 halves them). 1 keeps the class deadlines.",
+    )
+    credit_limit = fields.Monetary(currency_field="currency_id")
+    payment_term_days = fields.Integer(string="Payment Term (Days)")
+    advance_funding_limit = fields.Monetary(
+        string="Advance-funding Limit", currency_field="currency_id"
+    )
+    commission_rule = fields.Text(translate=True)
+    contract_required = fields.Boolean(
+        help="Customers of this grade need a signed, valid long-term contract "
+        "before their first business is confirmed."
+    )
+
+    _code_company_uniq = models.Constraint(
+        "UNIQUE(code, company_id)",
+        "A grade code must be unique per company.",
+    )
+    _score_threshold_range = models.Constraint(
+        "CHECK(score_threshold >= 0 AND score_threshold <= 100)",
+        "The score threshold must be between 0 and 100.",
+    )
+    _visit_interval_positive = models.Constraint(
+        "CHECK(visit_interval_months >= 0)",
+        "The visit interval cannot be negative.",
+    )
+    _money_positive = models.Constraint(
+        "CHECK(credit_limit >= 0 AND advance_funding_limit >= 0 "
+        "AND payment_term_days >= 0 AND complaint_deadline_factor > 0)",
+        "Credit limit, advance-funding limit and payment term cannot be "
+        "negative, and the complaint deadline factor must be positive.",
+    )
