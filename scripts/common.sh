@@ -172,6 +172,15 @@ db_has_freight() {
 }
 
 # --- Odoo -----------------------------------------------------------------------
+# Every folder of the checkout with a manifest is one of the project's addons.
+project_addons() {
+    local manifest names=()
+    for manifest in "$ROOT"/*/__manifest__.py; do
+        names+=("$(basename "$(dirname "$manifest")")")
+    done
+    (IFS=,; echo "${names[*]}")
+}
+
 write_odoo_conf() {
     local conf=$1 port=$2
     cat >"$conf" <<EOF

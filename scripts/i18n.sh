@@ -2,9 +2,9 @@
 # make i18n: refresh every addon's i18n/<addon>.pot from a fresh install and
 # merge it into i18n/zh_CN.po (existing translations kept, new terms empty).
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-ADDONS=(freight_crm freight_crm_complaints freight_crm_visits)
 DB=freight_crm_i18n_$$
 bootstrap
+IFS=, read -r -a ADDONS <<<"$(project_addons)"
 cleanup() {
     db_exists "$DB" && psql_admin -qc "DROP DATABASE \"$DB\" WITH (FORCE)"
     stop_postgres

@@ -3,7 +3,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 ensure_venv "$(odoo_source)"
 cd "$ROOT"
-ADDON_DIRS=(freight_crm freight_crm_complaints freight_crm_visits)
+IFS=, read -r -a ADDON_DIRS <<<"$(project_addons)"
 status=0
 say "ruff check"
 "$VENV/bin/ruff" check . || status=1

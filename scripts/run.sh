@@ -4,13 +4,13 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 PORT=${PORT:-8069}
 DB=${DB:-freight_crm}
-ADDONS=freight_crm,freight_crm_complaints,freight_crm_visits
 
 [[ $DB =~ ^[A-Za-z0-9_-]+$ ]] || die "DB='$DB' is not a valid database name: use letters, digits, '_' or '-'."
 [[ $PORT =~ ^[0-9]+$ ]] || die "PORT='$PORT' is not a port number."
 
 bootstrap
 trap stop_postgres EXIT
+ADDONS=$(project_addons)
 port_free "$PORT" || die "Port $PORT is in use: stop whatever listens there, or pick another with 'make run PORT=8070'."
 
 CONF=$LOCAL/odoo-run-$PORT.conf

@@ -4,11 +4,11 @@
 # pytest-odoo over every addon's tests/ and the top-level tests/.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-ADDONS=freight_crm,freight_crm_complaints,freight_crm_visits
 TEST_DB=${TEST_DB:-freight_crm_test_$$}
 [[ $TEST_DB =~ ^[A-Za-z0-9_-]+$ ]] || die "TEST_DB='$TEST_DB' is not a valid database name."
 
 bootstrap
+ADDONS=$(project_addons)
 
 cleanup() {
     if [ "${KEEP_DB:-0}" != 1 ] && db_exists "$TEST_DB"; then
@@ -47,7 +47,7 @@ say "Running pytest-odoo..."
 set +e
 (cd "$ROOT" && "$VENV/bin/python" -m pytest -p no:cacheprovider \
     --odoo-config="$CONF" --odoo-database="$TEST_DB" --odoo-log-level=warn \
-    "$@" freight_crm freight_crm_complaints freight_crm_visits tests)
+    "$@" ${TEST_PATHS:-${ADDONS//,/ } tests})
 rc=$?
 set -e
 case $rc in

@@ -11,7 +11,8 @@ from odoo.modules.module import get_module_path
 from odoo.tests import TransactionCase, tagged
 from odoo.tools.translate import TranslationModuleReader
 
-ADDONS = ("freight_crm", "freight_crm_complaints", "freight_crm_visits")
+ROOT = Path(__file__).resolve().parent.parent
+ADDONS = sorted(path.parent.name for path in ROOT.glob("*/__manifest__.py"))
 
 
 @tagged("post_install", "-at_install")
