@@ -154,7 +154,6 @@ EOF
 stop_postgres() {
     if [ "$PG_STARTED_HERE" = 1 ] && pg_running; then
         as_pg_owner "$PG_BINDIR/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null 2>&1 || true
-        say "PostgreSQL stopped."
     fi
 }
 

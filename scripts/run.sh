@@ -6,6 +6,7 @@ PORT=${PORT:-8069}
 DB=${DB:-freight_crm}
 
 [[ $DB =~ ^[A-Za-z0-9_-]+$ ]] || die "DB='$DB' is not a valid database name: use letters, digits, '_' or '-'."
+case $DB in postgres | template0 | template1) die "DB=$DB is a PostgreSQL system database: pick another name, e.g. 'make run DB=freight_crm'." ;; esac
 [[ $PORT =~ ^[0-9]+$ ]] || die "PORT='$PORT' is not a port number."
 
 bootstrap
