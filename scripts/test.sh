@@ -47,8 +47,8 @@ say "Running pytest-odoo..."
 set +e
 (cd "$ROOT" && "$VENV/bin/python" -m pytest -p no:cacheprovider \
     --odoo-config="$CONF" --odoo-database="$TEST_DB" --odoo-log-level=warn \
-    "$@" ${TEST_PATHS:-${ADDONS//,/ } tests})
-rc=$?
+    "$@" ${TEST_PATHS:-${ADDONS//,/ } tests}) 2>&1 | tee "$LOCAL/pytest.log"
+rc=${PIPESTATUS[0]}
 set -e
 case $rc in
 0) say "All tests passed." ;;
