@@ -1,0 +1,96 @@
+# Copyright 2026 freight_crm contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class FreightComplaintEscalationStep(models.Model):
+    """One rung of the escalation ladder (投诉升级).
+
+    A complaint still open ``hours`` working hours after intake reaches
+    ``level``: the step's user (or the members of its group) are notified,
+    added as followers and given an activity.
+    """
+
+    _name = "freight.complaint.escalation.step"
+    _description = "Complaint Escalation Step"
+    _order = "level, id"
+
+    name = fields.Char(required=True, translate=True)
+    level = fields.Integer(required=True, help="Escalation level reached, 1 to 3.")
+    hours = fields.Float(
+        string="After (Working Hours)",
+        required=True,
+        help="Working hours after intake at which an unresolved complaint "
+        "reaches this level.",
+    )
+    group_id = fields.Many2one(
+        "res.groups",
+        string="Escalate to Group",
+        help="Every user of this group is notified and follows the complaint.",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Escalate to User",
+        domain=[("share", "=", False)],
+        help="When set, only this user is notified, whatever the group.",
+    )
+    active = fields.Boolean(default=True)
+
+    _level_unique = models.UniqueIndex(
+        "(level) WHERE active",
+        lambda env, diag: env._("Each escalation level has only one active step."),
+    )
+
+    @api.constrains("level", "hours", "group_id", "user_id", "active")
+    def _check_ladder(self):
+        for step in self:
+            if not 1 <= step.level <= 3:
+                raise ValidationError(
+                    self.env._(
+                        "Escalation step %(step)s: the level must be 1, 2 or 3, "
+                        "not %(level)s.",
+                        step=step.name,
+                        level=step.level,
+                    )
+                )
+            if step.hours <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "Escalation step %(step)s: the hours after intake must "
+                        "be positive, not %(hours)s.",
+                        step=step.name,
+                        hours=step.hours,
+                    )
+                )
+            if not step.group_id and not step.user_id:
+                raise ValidationError(
+                    self.env._(
+                        "Escalation step %s: choose the group or the user to "
+                        "escalate to.",
+                        step.name,
+                    )
+                )
+        self._check_ladder_order()
+
+    def _check_ladder_order(self):
+        steps = self.search([])
+        for lower, higher in zip(steps, steps[1:], strict=False):
+            if higher.hours <= lower.hours:
+                raise ValidationError(
+                    self.env._(
+                        "Escalation steps out of order: level %(high)s "
+                        "(%(high_hours)s h) must come later than level %(low)s "
+                        "(%(low_hours)s h).",
+                        high=higher.level,
+                        high_hours=higher.hours,
+                        low=lower.level,
+                        low_hours=lower.hours,
+                    )
+                )
+
+    def _get_target_users(self):
+        self.ensure_one()
+        if self.user_id:
+            return self.user_id
+        return self.group_id.user_ids.filtered(lambda u: u.active and not u.share)
