@@ -33,6 +33,7 @@
         "report/freight_complaint_quarter_report.xml",
         "views/freight_crm_complaints_menus.xml",
     ],
+    "post_init_hook": "post_init_hook",
     "demo": [
         "demo/res_users_demo.xml",
         "demo/helpdesk_ticket_demo.xml",

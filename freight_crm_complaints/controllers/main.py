@@ -1,6 +1,6 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import odoo.http as http
+from odoo import http
 from odoo.http import request
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
@@ -12,9 +12,11 @@ class HelpdeskTicketControllerFreight(HelpdeskTicketController):
     @http.route("/new/ticket", type="http", auth="user", website=True)
     def create_new_ticket(self, **kw):
         response = super().create_new_ticket(**kw)
-        response.qcontext["freight_complaint_classes"] = request.env[
-            "helpdesk.ticket"
-        ]._fields["freight_complaint_class"]._description_selection(request.env)
+        response.qcontext["freight_complaint_classes"] = (
+            request.env["helpdesk.ticket"]
+            ._fields["freight_complaint_class"]
+            ._description_selection(request.env)
+        )
         return response
 
     def _prepare_submit_ticket_vals(self, **kw):

@@ -18,9 +18,7 @@ class FreightComplaintDeadline(models.Model):
     _order = "hours, id"
     _rec_name = "complaint_class"
 
-    complaint_class = fields.Selection(
-        COMPLAINT_CLASSES, string="Complaint Class", required=True
-    )
+    complaint_class = fields.Selection(COMPLAINT_CLASSES, required=True)
     hours = fields.Float(
         string="Deadline (Working Hours)",
         required=True,

@@ -1,5 +1,7 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import itertools
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -74,8 +76,8 @@ class FreightComplaintEscalationStep(models.Model):
         self._check_ladder_order()
 
     def _check_ladder_order(self):
-        steps = self.search([])
-        for lower, higher in zip(steps, steps[1:], strict=False):
+        steps = self._get_ladder()
+        for lower, higher in itertools.pairwise(steps):
             if higher.hours <= lower.hours:
                 raise ValidationError(
                     self.env._(
@@ -88,6 +90,11 @@ class FreightComplaintEscalationStep(models.Model):
                         low_hours=lower.hours,
                     )
                 )
+
+    @api.model
+    def _get_ladder(self):
+        """The active steps, lowest level first."""
+        return self.sudo().search([("active", "=", True)], order="level, id")
 
     def _get_target_users(self):
         self.ensure_one()

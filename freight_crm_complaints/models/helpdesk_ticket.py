@@ -257,7 +257,9 @@ class HelpdeskTicket(models.Model):
     @api.depends("commercial_partner_id")
     def _compute_freight_grade_id(self):
         for ticket in self:
-            ticket.freight_grade_id = ticket.commercial_partner_id.sudo().freight_grade_id
+            ticket.freight_grade_id = (
+                ticket.commercial_partner_id.sudo().freight_grade_id
+            )
 
     @api.depends(
         "freight_escalation_level",
@@ -268,7 +270,7 @@ class HelpdeskTicket(models.Model):
         "company_id.resource_calendar_id",
     )
     def _compute_freight_next_escalation(self):
-        steps = self.env["freight.complaint.escalation.step"].sudo().search([])
+        steps = self.env["freight.complaint.escalation.step"]._get_ladder()
         for ticket in self:
             step = ticket._freight_next_step(steps)
             if not step or ticket.stage_id.closed or not ticket.active:
@@ -360,8 +362,7 @@ class HelpdeskTicket(models.Model):
             if not 0 <= ticket.freight_escalation_level <= 3:
                 raise ValidationError(
                     self.env._(
-                        "Complaint %s: the escalation level must be between 0 "
-                        "and 3.",
+                        "Complaint %s: the escalation level must be between 0 and 3.",
                         ticket.display_name,
                     )
                 )
@@ -410,8 +411,10 @@ class HelpdeskTicket(models.Model):
         """Refuse the writes the rulebook forbids, before anything is written."""
         if vals.get("freight_first_owner_id"):
             changed = self.filtered(
-                lambda t: t.freight_first_owner_id
-                and t.freight_first_owner_id.id != vals["freight_first_owner_id"]
+                lambda t: (
+                    t.freight_first_owner_id
+                    and t.freight_first_owner_id.id != vals["freight_first_owner_id"]
+                )
             )
             if changed:
                 raise UserError(
@@ -486,8 +489,10 @@ class HelpdeskTicket(models.Model):
         if not (stage.closed and stage.freight_requires_callback):
             return
         missing = self.filtered(
-            lambda t: t.company_id.freight_complaint_callback_required
-            and not t.freight_callback_ids
+            lambda t: (
+                t.company_id.freight_complaint_callback_required
+                and not t.freight_callback_ids
+            )
         )
         if missing:
             raise UserError(
@@ -562,7 +567,7 @@ class HelpdeskTicket(models.Model):
         return self.browse([row[0] for row in self.env.cr.fetchall()])
 
     def _freight_escalate_due(self, now):
-        steps = self.env["freight.complaint.escalation.step"].sudo().search([])
+        steps = self.env["freight.complaint.escalation.step"]._get_ladder()
         for ticket in self:
             # A complaint found long after its time climbs every step it
             # missed, each one logged once.
@@ -581,7 +586,7 @@ class HelpdeskTicket(models.Model):
 
     def _freight_escalate_on_rejection(self):
         """The customer rejects the resolution: climb one step at once."""
-        steps = self.env["freight.complaint.escalation.step"].sudo().search([])
+        steps = self.env["freight.complaint.escalation.step"]._get_ladder()
         for ticket in self:
             step = ticket._freight_next_step(steps)
             if step:
@@ -628,7 +633,7 @@ class HelpdeskTicket(models.Model):
     def _freight_schedule_emergency_plan(self):
         """A major complaint starts the emergency plan at once (立即启动应急预案)."""
         rules = self.env["freight.complaint.deadline"]._get_rules_by_class()
-        steps = self.env["freight.complaint.escalation.step"].sudo().search([])
+        steps = self.env["freight.complaint.escalation.step"]._get_ladder()
         managers = steps[-1:]._get_target_users() if steps else self.env.user
         for ticket in self:
             rule = rules.get(ticket.freight_complaint_class)

@@ -33,7 +33,9 @@ class FreightComplaintQuarterReport(models.TransientModel):
         for report in self:
             if not 2000 <= report.year <= 2100:
                 raise UserError(
-                    self.env._("Enter a year between 2000 and 2100, not %s.", report.year)
+                    self.env._(
+                        "Enter a year between 2000 and 2100, not %s.", report.year
+                    )
                 )
 
     def action_print(self):
