@@ -91,6 +91,44 @@ class FreightComplaintEscalationStep(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        steps = super().create(vals_list)
+        self._reschedule_open_complaints()
+        return steps
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"level", "hours", "active"} & set(vals):
+            self._reschedule_open_complaints()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_reschedule(self):
+        # Recomputed after the deletion by the next flush.
+        self.env.add_to_compute(
+            self.env["helpdesk.ticket"]._fields["freight_next_escalation"],
+            self._open_complaints(),
+        )
+
+    @api.model
+    def _open_complaints(self):
+        return (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .search(
+                [("stage_id.closed", "=", False), ("freight_escalation_level", "<", 3)]
+            )
+        )
+
+    @api.model
+    def _reschedule_open_complaints(self):
+        """A changed ladder moves the next escalation of open complaints."""
+        self.env.add_to_compute(
+            self.env["helpdesk.ticket"]._fields["freight_next_escalation"],
+            self._open_complaints(),
+        )
+
     @api.model
     def _get_ladder(self):
         """The active steps, lowest level first."""

@@ -207,11 +207,12 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
+    # Calendars are read, not depended on: editing a calendar must not rewrite
+    # the deadlines of every past complaint.
     @api.depends(
         "freight_complaint_class",
         "freight_intake_date",
-        "team_id.freight_resource_calendar_id",
-        "company_id.resource_calendar_id",
+        "team_id",
         "commercial_partner_id",
     )
     def _compute_freight_deadline(self):
@@ -266,8 +267,7 @@ class HelpdeskTicket(models.Model):
         "freight_intake_date",
         "stage_id.closed",
         "active",
-        "team_id.freight_resource_calendar_id",
-        "company_id.resource_calendar_id",
+        "team_id",
     )
     def _compute_freight_next_escalation(self):
         steps = self.env["freight.complaint.escalation.step"]._get_ladder()
@@ -290,12 +290,12 @@ class HelpdeskTicket(models.Model):
     def _compute_freight_responsible_type(self):
         for ticket in self:
             cause = ticket.freight_root_cause_id
-            if cause:
-                ticket.freight_responsible_type = (
-                    cause.responsible_type
-                    or cause._get_category().responsible_type
-                    or ticket.freight_responsible_type
-                )
+            # Keep what the user chose when the cause proposes nothing.
+            ticket.freight_responsible_type = (
+                cause.responsible_type
+                or (cause and cause._get_category().responsible_type)
+                or ticket.freight_responsible_type
+            )
 
     @api.depends("freight_callback_ids.date", "freight_callback_ids.satisfaction")
     def _compute_freight_callback(self):

@@ -6,3 +6,4 @@ from . import test_freight_complaint_cron_scale
 from . import test_freight_complaint_deadline
 from . import test_freight_complaint_escalation
 from . import test_freight_complaint_portal
+from . import test_freight_complaint_cron_concurrency

@@ -3,6 +3,7 @@
 from freezegun import freeze_time
 
 from odoo import Command
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from .common import FreightComplaintCase, shanghai
@@ -72,6 +73,8 @@ class TestFreightComplaintAnalysis(FreightComplaintCase):
         )[0]
         self.assertIn(b"Complaint Analysis", html)
         self.assertIn(self.customer.name.encode(), html)
+        with self.assertRaisesRegex(ValidationError, "between 2000 and 2100"):
+            report.year = 1999
         action = report.with_user(self.manager).action_print()
         self.assertEqual(
             action["report_name"],

@@ -162,3 +162,13 @@ class TestFreightComplaintEscalation(FreightComplaintCase):
     def test_step_without_target_refused(self):
         with self.assertRaisesRegex(ValidationError, "group or the user"):
             self.step_1.write({"user_id": False, "group_id": False})
+
+    def test_changed_ladder_reschedules_open_complaints(self):
+        self.step_1.hours = 3
+        self.assertEqual(
+            self.ticket.freight_next_escalation, shanghai(2026, 11, 23, 12, 0)
+        )
+        self.step_1.active = False
+        self.assertEqual(
+            self.ticket.freight_next_escalation, shanghai(2026, 11, 23, 14, 0)
+        )

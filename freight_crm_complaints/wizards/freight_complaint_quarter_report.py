@@ -5,7 +5,7 @@ from datetime import datetime
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
 
 
 class FreightComplaintQuarterReport(models.TransientModel):
@@ -32,7 +32,7 @@ class FreightComplaintQuarterReport(models.TransientModel):
     def _check_year(self):
         for report in self:
             if not 2000 <= report.year <= 2100:
-                raise UserError(
+                raise ValidationError(
                     self.env._(
                         "Enter a year between 2000 and 2100, not %s.", report.year
                     )
