@@ -29,3 +29,11 @@ class TestFreightComplaintPortal(TestHelpdeskPortalBase):
         )
         self.assertTrue(ticket.freight_deadline)
         self.assertFalse(ticket.freight_first_owner_id)
+
+    def test_portal_ticket_page_shows_class_and_deadline(self):
+        self.portal_ticket.freight_complaint_class = "important"
+        self.authenticate("portal", "portal")
+        response = self.url_open(f"/my/ticket/{self.portal_ticket.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Important", response.text)
+        self.assertIn('name="freight_deadline"', response.text)
