@@ -576,6 +576,8 @@ class HelpdeskTicket(models.Model):
             ):
                 step = ticket._freight_next_step(steps)
                 if not step:
+                    # Ladder shortened meanwhile: nothing left to wait for.
+                    ticket.sudo().freight_next_escalation = False
                     break
                 ticket._freight_escalate_to(
                     step,

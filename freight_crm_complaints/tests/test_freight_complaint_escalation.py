@@ -172,3 +172,11 @@ class TestFreightComplaintEscalation(FreightComplaintCase):
         self.assertEqual(
             self.ticket.freight_next_escalation, shanghai(2026, 11, 23, 14, 0)
         )
+
+    def test_due_complaint_without_next_step_is_released(self):
+        self.ticket.freight_escalation_level = 3
+        self.assertFalse(self.ticket.freight_next_escalation)
+        self.ticket.freight_next_escalation = shanghai(2026, 11, 23, 10, 0)
+        self._escalate_at(2026, 11, 23, 11, 0)
+        self.assertFalse(self.ticket.freight_next_escalation)
+        self.assertEqual(self.ticket.freight_escalation_level, 3)
