@@ -1,0 +1,89 @@
+# Copyright 2026 freight_crm contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import Form, tagged
+
+from .common import FreightComplaintCase, shanghai
+
+
+@tagged("post_install", "-at_install")
+class TestFreightComplaintCloseOut(FreightComplaintCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.ticket = cls._complaint(
+            shanghai(2026, 11, 23, 9, 0),
+            "important",
+            freight_root_cause_id=cls.cause_documents.id,
+        )
+
+    def _callback(self, result="accepted", satisfaction=90):
+        return (
+            self.env["freight.complaint.callback"]
+            .with_user(self.service)
+            .create(
+                {
+                    "ticket_id": self.ticket.id,
+                    "result": result,
+                    "satisfaction": satisfaction,
+                }
+            )
+        )
+
+    def test_close_without_callback_refused(self):
+        ticket = self.ticket.with_user(self.service)
+        with self.assertRaisesRegex(UserError, "called back"):
+            ticket.stage_id = self.stage_done
+        self.assertFalse(self.ticket.closed)
+        self._callback(satisfaction=85)
+        ticket.stage_id = self.stage_done
+        self.assertTrue(self.ticket.closed)
+        self.assertEqual(self.ticket.freight_satisfaction, 85)
+        self.assertEqual(self.ticket.freight_callback_count, 1)
+
+    def test_close_out_rule_can_be_switched_off(self):
+        settings = self.env["res.config.settings"].create({})
+        self.assertTrue(settings.freight_complaint_callback_required)
+        settings.freight_complaint_callback_required = False
+        settings.execute()
+        self.ticket.stage_id = self.stage_done
+        self.assertTrue(self.ticket.closed)
+
+    def test_cancelling_needs_no_callback(self):
+        self.ticket.stage_id = self.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_stage_cancelled"
+        )
+        self.assertTrue(self.ticket.closed)
+
+    def test_latest_callback_gives_satisfaction(self):
+        first = self._callback("rejected", 40)
+        second = self._callback("accepted", 95)
+        second.date = first.date.replace(year=first.date.year + 1)
+        self.assertEqual(self.ticket.freight_satisfaction, 95)
+        with self.assertRaisesRegex(ValidationError, "between 0 and 100"):
+            self._callback(satisfaction=120)
+
+    def test_leader_approval_before_execution(self):
+        ticket = self.ticket.with_user(self.service)
+        with self.assertRaisesRegex(UserError, "written cause analysis"):
+            ticket.action_freight_submit_solution()
+        with Form(ticket) as form:
+            form.freight_cause_analysis = "<p>报关员录入品名错误。</p>"
+            form.freight_corrective_measures = "<p>更正舱单，复核流程加双人核对。</p>"
+            form.freight_compensation_amount = 800
+        self.assertEqual(ticket.freight_responsible_type, "department")
+        with self.assertRaisesRegex(UserError, "approved by a leader"):
+            ticket.action_freight_execute_solution()
+        ticket.action_freight_submit_solution()
+        with self.assertRaisesRegex(UserError, "Only a customer-service supervisor"):
+            ticket.action_freight_approve_solution()
+        with self.assertRaisesRegex(UserError, "approved by a leader"):
+            ticket.write({"freight_solution_state": "executed"})
+        ticket.with_user(self.supervisor).action_freight_approve_solution()
+        self.assertEqual(ticket.freight_approved_by_id, self.supervisor)
+        ticket.action_freight_execute_solution()
+        self.assertEqual(ticket.freight_solution_state, "executed")
+
+    def test_negative_compensation_refused(self):
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
+            self.ticket.freight_compensation_amount = -100

@@ -1,0 +1,91 @@
+# Copyright 2026 freight_crm contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import FreightComplaintCase, shanghai
+
+
+@tagged("post_install", "-at_install")
+class TestFreightComplaintDeadline(FreightComplaintCase):
+    def test_general_deadline_crosses_nights_and_weekend(self):
+        # Friday 16:00: 2 h on Friday, 8 h Monday, 8 h Tuesday, 6 h Wednesday.
+        ticket = self._complaint(shanghai(2026, 11, 20, 16, 0))
+        self.assertEqual(ticket.freight_deadline, shanghai(2026, 11, 25, 16, 0))
+
+    def test_deadline_per_class(self):
+        intake = shanghai(2026, 11, 23, 9, 0)  # Monday morning
+        important = self._complaint(intake, "important")
+        major = self._complaint(intake, "major")
+        # 48 working hours = 6 days of 8 h; 72 h = 9 days.
+        self.assertEqual(important.freight_deadline, shanghai(2026, 11, 30, 18, 0))
+        self.assertEqual(major.freight_deadline, shanghai(2026, 12, 3, 18, 0))
+
+    def test_deadline_configurable_and_class_change(self):
+        self.env.ref("freight_crm_complaints.complaint_deadline_general").hours = 4
+        ticket = self._complaint(shanghai(2026, 11, 23, 11, 0))
+        # 1 h before lunch, 3 h after.
+        self.assertEqual(ticket.freight_deadline, shanghai(2026, 11, 23, 16, 0))
+        ticket.freight_complaint_class = "important"
+        self.assertEqual(ticket.freight_deadline, shanghai(2026, 12, 1, 11, 0))
+
+    def test_company_calendar_without_team_calendar(self):
+        self.cs_team.freight_resource_calendar_id = False
+        self.env.company.resource_calendar_id = self.calendar
+        ticket = self._complaint(shanghai(2026, 11, 20, 16, 0))
+        self.assertEqual(ticket.freight_deadline, shanghai(2026, 11, 25, 16, 0))
+
+    def test_grade_policy_tightens_deadline(self):
+        grade = self.env["freight.customer.grade"].search([("code", "=", "A")])
+        grade.complaint_deadline_factor = 0.5
+        self.customer.freight_grade_id = grade
+        ticket = self._complaint(shanghai(2026, 11, 23, 9, 0))
+        # 12 working hours instead of 24.
+        self.assertEqual(ticket.freight_deadline, shanghai(2026, 11, 24, 14, 0))
+        self.assertEqual(ticket.freight_grade_id, grade)
+
+    @freeze_time("2026-11-24 02:00:00")
+    def test_overdue_and_due_soon_filters(self):
+        # Now is Tuesday 10:00 in Shanghai.
+        overdue = self._complaint(shanghai(2026, 11, 17, 9, 0))
+        due_soon = self._complaint(shanghai(2026, 11, 19, 11, 0))
+        Ticket = self.env["helpdesk.ticket"]
+        self.assertTrue(overdue.freight_is_overdue)
+        self.assertIn(overdue, Ticket.search([("freight_is_overdue", "=", True)]))
+        self.assertNotIn(due_soon, Ticket.search([("freight_is_overdue", "=", True)]))
+        self.assertEqual(due_soon.freight_deadline, shanghai(2026, 11, 24, 11, 0))
+        self.assertTrue(due_soon.freight_is_due_soon)
+        self.assertFalse(due_soon.freight_is_overdue)
+        self.assertEqual(
+            Ticket.search([("freight_is_due_soon", "=", True)]) & (overdue | due_soon),
+            due_soon,
+        )
+        overdue.write(
+            {
+                "stage_id": self.env.ref(
+                    "helpdesk_mgmt.helpdesk_ticket_stage_cancelled"
+                ).id
+            }
+        )
+        self.assertFalse(overdue.freight_is_overdue)
+        self.assertNotIn(overdue, Ticket.search([("freight_is_overdue", "=", True)]))
+
+    @freeze_time("2026-11-24 02:00:00")
+    def test_deadline_in_the_past_refused(self):
+        ticket = self._complaint(shanghai(2026, 11, 23, 9, 0))
+        with self.assertRaisesRegex(UserError, "in the past"):
+            ticket.freight_deadline = shanghai(2026, 11, 23, 17, 0)
+        with self.assertRaisesRegex(ValidationError, "must be after the intake"):
+            self._complaint(
+                shanghai(2026, 11, 24, 9, 0),
+                freight_deadline=shanghai(2026, 11, 24, 8, 0),
+            )
+        ticket.freight_deadline = shanghai(2026, 11, 30, 18, 0)
+        self.assertEqual(ticket.freight_deadline, shanghai(2026, 11, 30, 18, 0))
+
+    def test_class_deadline_must_be_positive(self):
+        deadline = self.env.ref("freight_crm_complaints.complaint_deadline_major")
+        with self.assertRaisesRegex(ValidationError, "positive number of hours"):
+            deadline.hours = -1

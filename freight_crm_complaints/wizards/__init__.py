@@ -1,0 +1,1 @@
+from . import freight_complaint_quarter_report
