@@ -46,7 +46,7 @@ fi
 say "Running pytest-odoo..."
 set +e
 (cd "$ROOT" && "$VENV/bin/python" -m pytest -p no:cacheprovider \
-    --odoo-config="$CONF" --odoo-database="$TEST_DB" --odoo-log-level=warn \
+    --odoo-config="$CONF" --odoo-database="$TEST_DB" --odoo-log-level=warn --odoo-http \
     "$@" ${TEST_PATHS:-${ADDONS//,/ } tests}) 2>&1 | tee "$LOCAL/pytest.log"
 rc=${PIPESTATUS[0]}
 set -e
