@@ -14,9 +14,17 @@
     "data": [
         "security/freight_crm_groups.xml",
         "security/ir.model.access.csv",
+        "security/freight_customer_evaluation_security.xml",
         "data/freight_customer_grade_data.xml",
+        "data/freight_evaluation_criterion_data.xml",
+        "data/freight_industry_segment_data.xml",
+        "data/freight_customer_evaluation_data.xml",
         "views/freight_customer_grade_views.xml",
         "views/freight_crm_menus.xml",
+        "views/res_config_settings_views.xml",
+        "views/freight_customer_evaluation_views.xml",
+        "views/freight_evaluation_criterion_views.xml",
+        "views/res_partner_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
