@@ -185,3 +185,21 @@ class TestFreightEvaluation(FreightGradingCase):
         segment = self.env.ref("freight_crm.segment_ecommerce")
         partner = self._customer(freight_segment_id=segment.id)
         self.assertIn("tracking", partner.freight_service_focus)
+
+    def test_reports_render_in_chinese_and_english(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        partner = self._customer(lang="zh_CN", freight_fax="0574-86782231")
+        evaluation = self._evaluation(partner, 90)
+        evaluation.action_confirm()
+        Report = self.env["ir.actions.report"]
+        html = Report._render_qweb_html(
+            "freight_crm.report_freight_customer_evaluation", evaluation.ids
+        )[0].decode()
+        self.assertIn(evaluation.name, html)
+        self.assertIn("客户评估表", html)
+        partner.lang = "en_US"
+        html = Report._render_qweb_html(
+            "freight_crm.report_freight_customer_file", partner.ids
+        )[0].decode()
+        self.assertIn("Customer Basic Information Form", html)
+        self.assertIn("0574-86782231", html)
