@@ -55,7 +55,6 @@ class FreightCustomerEvaluation(models.Model):
     )
     grade_id = fields.Many2one(
         "freight.customer.grade",
-        string="Grade",
         compute="_compute_grade_id",
         store=True,
         index=True,
@@ -73,9 +72,7 @@ class FreightCustomerEvaluation(models.Model):
         copy=False,
         index=True,
     )
-    confirmed_by_id = fields.Many2one(
-        "res.users", string="Confirmed By", readonly=True, copy=False
-    )
+    confirmed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     confirmed_date = fields.Datetime(readonly=True, copy=False)
     note = fields.Html()
     company_id = fields.Many2one(
@@ -92,7 +89,7 @@ class FreightCustomerEvaluation(models.Model):
 
     @api.depends("total_score")
     def _compute_grade_id(self):
-        grades = self.env["freight.customer.grade"].search([])
+        grades = self.env["freight.customer.grade"]._freight_active_grades()
         for evaluation in self:
             evaluation.grade_id = grades._freight_grade_for_score(
                 evaluation.total_score
@@ -116,7 +113,9 @@ class FreightCustomerEvaluation(models.Model):
         """One line per active criterion, pre-filled with its weight and the
         score the customer file suggests (see _freight_prefill_score)."""
         commands = []
-        for criterion in self.env["freight.evaluation.criterion"].search([]):
+        for criterion in self.env["freight.evaluation.criterion"].search(
+            [("active", "=", True)]
+        ):
             score = partner._freight_prefill_score(criterion)
             commands.append(
                 Command.create(

@@ -1,6 +1,6 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class FreightCustomerGrade(models.Model):
@@ -96,6 +96,11 @@ class FreightCustomerGrade(models.Model):
         "Credit limit, advance-funding limit and payment term cannot be "
         "negative, and the complaint deadline factor must be positive.",
     )
+
+    @api.model
+    def _freight_active_grades(self):
+        """The grades scores and rules choose from, best first."""
+        return self.search([("active", "=", True)])
 
     def _freight_matches_score(self, score):
         self.ensure_one()

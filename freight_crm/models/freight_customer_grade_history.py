@@ -18,9 +18,7 @@ class FreightCustomerGradeHistory(models.Model):
     old_grade_id = fields.Many2one(
         "freight.customer.grade", string="Previous Grade", ondelete="restrict"
     )
-    new_grade_id = fields.Many2one(
-        "freight.customer.grade", string="New Grade", ondelete="restrict"
-    )
+    new_grade_id = fields.Many2one("freight.customer.grade", ondelete="restrict")
     score = fields.Float(digits=(5, 2))
     user_id = fields.Many2one(
         "res.users", string="Changed By", default=lambda self: self.env.user

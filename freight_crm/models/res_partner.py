@@ -340,7 +340,7 @@ class ResPartner(models.Model):
 
     def action_freight_apply_rule_grade(self):
         """Grade the selected customers by the rules now (R-GRD-4)."""
-        grades = self.env["freight.customer.grade"].search([])
+        grades = self.env["freight.customer.grade"]._freight_active_grades()
         params = self._freight_grading_params()
         today = fields.Date.context_today(self)
         targets = {
@@ -497,7 +497,7 @@ class ResPartner(models.Model):
         quarter_start = self._freight_quarter_start(today)
         params = self._freight_grading_params()
         batch_size = max(params["freight_crm.regrade_batch_size"], 1)
-        grades = self.env["freight.customer.grade"].search([])
+        grades = self.env["freight.customer.grade"]._freight_active_grades()
         domain = self._freight_regrade_domain(quarter_start)
         remaining = self.search_count(domain)
         while remaining:

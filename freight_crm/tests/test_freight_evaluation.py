@@ -188,6 +188,9 @@ class TestFreightEvaluation(FreightGradingCase):
 
     def test_reports_render_in_chinese_and_english(self):
         self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["freight_crm"], ["zh_CN"], overwrite=True
+        )
         partner = self._customer(lang="zh_CN", freight_fax="0574-86782231")
         evaluation = self._evaluation(partner, 90)
         evaluation.action_confirm()
