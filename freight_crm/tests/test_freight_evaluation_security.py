@@ -53,3 +53,27 @@ class TestFreightEvaluationSecurity(FreightGradingCase):
         self.assertTrue(
             self.mine.with_user(self.manager).read(["freight_credit_limit"])
         )
+
+    def test_views_load_for_each_role(self):
+        for user in (self.salesperson, self.manager):
+            for model, view_types in (
+                ("res.partner", ("form", "list", "kanban", "search")),
+                (
+                    "freight.customer.evaluation",
+                    ("form", "list", "pivot", "graph", "search"),
+                ),
+            ):
+                with self.subTest(user=user.login, model=model):
+                    views = (
+                        self.env[model]
+                        .with_user(user)
+                        .get_views([(False, view_type) for view_type in view_types])
+                    )
+                    self.assertEqual(set(views["views"]), set(view_types))
+        partner_form = (
+            self.env["res.partner"]
+            .with_user(self.salesperson)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertIn("freight_grade_id", partner_form)
+        self.assertNotIn("freight_credit_limit", partner_form)
