@@ -48,7 +48,7 @@ class FreightCustomerEvaluationLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         evaluations = self.env["freight.customer.evaluation"].browse(
-            [vals.get("evaluation_id") for vals in vals_list]
+            [vals["evaluation_id"] for vals in vals_list if vals.get("evaluation_id")]
         )
         evaluations._check_draft()
         return super().create(vals_list)

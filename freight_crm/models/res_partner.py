@@ -7,7 +7,7 @@ from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
 # ir.config_parameter keys of the grading settings, with the rulebook's
@@ -340,6 +340,12 @@ class ResPartner(models.Model):
 
     def action_freight_apply_rule_grade(self):
         """Grade the selected customers by the rules now (R-GRD-4)."""
+        if not (
+            self.env.su or self.env.user.has_group("freight_crm.group_freight_manager")
+        ):
+            raise UserError(
+                self.env._("Only a Freight CRM manager can grade customers by rules.")
+            )
         grades = self.env["freight.customer.grade"]._freight_active_grades()
         params = self._freight_grading_params()
         today = fields.Date.context_today(self)

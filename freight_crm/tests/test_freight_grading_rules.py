@@ -54,6 +54,23 @@ class TestFreightGradingRules(FreightGradingCase):
         settings.execute()
         self.assertEqual(self._rule_grade(6000000), self.grade_b)
 
+    def test_rule_grading_manager_only(self):
+        partner = self._customer(freight_annual_volume=7000000)
+        with self.assertRaisesRegex(UserError, "Only a Freight CRM manager"):
+            partner.with_user(self.salesperson).action_freight_apply_rule_grade()
+        self.assertFalse(partner.freight_grade_id)
+        partner.with_user(self.manager).action_freight_apply_rule_grade()
+        self.assertEqual(partner.freight_grade_id, self.grade_a)
+
+    def test_key_account_threshold_setting(self):
+        partner = self._customer(freight_contribution_value=600000)
+        self.assertFalse(partner.freight_is_key_account)
+        settings = self.env["res.config.settings"].create(
+            {"freight_key_account_contribution": 500000}
+        )
+        settings.execute()
+        self.assertTrue(partner.freight_is_key_account)
+
     def test_history_records_rule_source(self):
         partner = self._customer(freight_annual_volume=7000000)
         partner.action_freight_apply_rule_grade()
