@@ -156,6 +156,8 @@ class FreightCustomerEvaluation(models.Model):
 
     def action_confirm(self):
         """Confirm the evaluation: weighted total, grade, history, policy."""
+        # Thresholds may have changed since the draft was scored.
+        self.filtered(lambda e: e.state == "draft")._compute_grade_id()
         self._check_can_confirm()
         for evaluation in self:
             partner = evaluation.partner_id

@@ -71,6 +71,15 @@ class TestFreightEvaluation(FreightGradingCase):
         evaluation.action_confirm()
         self.assertEqual(partner.freight_grade_id, self.grade_a)
 
+    def test_confirm_uses_current_thresholds(self):
+        partner = self._customer()
+        evaluation = self._evaluation(partner, 88)
+        self.assertEqual(evaluation.grade_id, self.grade_a)
+        self.grade_a.score_threshold = 90
+        evaluation.action_confirm()
+        self.assertEqual(evaluation.grade_id, self.grade_b)
+        self.assertEqual(partner.freight_grade_id, self.grade_b)
+
     def test_confirm_records_history_and_confirmer(self):
         partner = self._customer()
         self._evaluation(partner, 70).with_user(self.manager).action_confirm()
