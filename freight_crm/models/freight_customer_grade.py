@@ -1,6 +1,6 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class FreightCustomerGrade(models.Model):
@@ -96,3 +96,34 @@ class FreightCustomerGrade(models.Model):
         "Credit limit, advance-funding limit and payment term cannot be "
         "negative, and the complaint deadline factor must be positive.",
     )
+
+    @api.model
+    def _freight_active_grades(self):
+        """The grades scores and rules choose from, best first."""
+        return self.search([("active", "=", True)])
+
+    def _freight_matches_score(self, score):
+        self.ensure_one()
+        if self.score_threshold_strict:
+            return score > self.score_threshold
+        return score >= self.score_threshold
+
+    def _freight_grade_for_score(self, score):
+        """Best grade of ``self`` (in sequence order) whose threshold the
+        score reaches: 86 -> A (> 85), 85 and 60 -> B (>= 60), 59 -> C."""
+        for grade in self.sorted(lambda g: (g.sequence, g.code)):
+            if grade._freight_matches_score(score):
+                return grade
+        return self.browse()
+
+    def _freight_policy_values(self):
+        """Values the grade policy (R-POL-2) writes on its customers."""
+        self.ensure_one()
+        values = {
+            "freight_credit_limit": self.credit_limit,
+            "freight_payment_term_days": self.payment_term_days,
+            "freight_advance_funding_limit": self.advance_funding_limit,
+        }
+        if self.maintainer_user_id:
+            values["user_id"] = self.maintainer_user_id.id
+        return values

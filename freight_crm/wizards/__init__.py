@@ -1,0 +1,1 @@
+from . import freight_grade_override_wizard

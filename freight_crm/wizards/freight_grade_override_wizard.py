@@ -1,0 +1,53 @@
+# Copyright 2026 freight_crm contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+
+class FreightGradeOverrideWizard(models.TransientModel):
+    """A manager sets a customer's grade by hand, with a mandatory reason
+    kept in the grade history (R-GRD-5)."""
+
+    _name = "freight.grade.override.wizard"
+    _description = "Override Customer Grade"
+
+    partner_id = fields.Many2one("res.partner", string="Customer", required=True)
+    current_grade_id = fields.Many2one(
+        related="partner_id.freight_grade_id", string="Current Grade"
+    )
+    grade_id = fields.Many2one(
+        "freight.customer.grade", string="New Grade", required=True
+    )
+    reason = fields.Text(help="Mandatory: kept in the grade history.")
+
+    def action_apply(self):
+        self.ensure_one()
+        if not self.env.user.has_group("freight_crm.group_freight_manager"):
+            raise UserError(
+                self.env._("Only a Freight CRM manager can override a grade.")
+            )
+        reason = (self.reason or "").strip()
+        if not reason:
+            raise UserError(
+                self.env._(
+                    "Give the reason for overriding the grade of %s.",
+                    self.partner_id.display_name,
+                )
+            )
+        partner = self.partner_id.sudo()
+        partner._freight_change_grades(
+            {partner: self.grade_id},
+            source="override",
+            reason=reason,
+            force_policy=True,
+        )
+        # The override stands for the current quarter: the quarterly
+        # re-grade must not undo it before the next quarter.
+        partner.with_context(tracking_disable=True).write(
+            {
+                "freight_regrade_quarter": partner._freight_quarter_start(
+                    fields.Date.context_today(self)
+                )
+            }
+        )
+        return {"type": "ir.actions.act_window_close"}
