@@ -27,6 +27,35 @@ APPROVAL_STEPS = {
     ),
 }
 REVIEW_STATES = tuple(APPROVAL_STEPS)
+EXPIRY_BATCH = 1000
+# Set only by the workflow buttons (which write in sudo), never directly.
+WORKFLOW_FIELDS = frozenset(
+    {
+        "state",
+        "approval_deadline",
+        "manager_approver_id",
+        "manager_approval_date",
+        "legal_approver_id",
+        "legal_approval_date",
+        "deputy_approver_id",
+        "deputy_approval_date",
+        "date_signed",
+        "expiry_warned",
+    }
+)
+# The terms approved by the chain: frozen once the contract is submitted.
+TERM_FIELDS = frozenset(
+    {
+        "partner_id",
+        "date_start",
+        "date_end",
+        "is_long_term",
+        "service_scope",
+        "price_basis",
+        "settlement_cycle",
+        "liability",
+    }
+)
 
 
 def plan_working_days(company, days, start):
@@ -216,11 +245,42 @@ class FreightCustomerContract(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if not self.env.su:
+            self._check_editable(vals)
         if "partner_id" in vals:
             self.env["res.partner"].browse(
                 vals["partner_id"]
             )._freight_check_risk_allows_contract()
         return super().write(vals)
+
+    def _check_editable(self, vals):
+        """Refuse, through any entry point, what only the workflow may do:
+        moving the state, and changing approved terms or a signed document."""
+        if WORKFLOW_FIELDS & set(vals):
+            raise AccessError(
+                self.env._(
+                    "Use the contract's buttons to submit, approve, sign or "
+                    "cancel it: its status and approvals cannot be written "
+                    "directly."
+                )
+            )
+        frozen = self.filtered(lambda c: c.state not in ("draft", "cancelled"))
+        if frozen and TERM_FIELDS & set(vals):
+            raise UserError(
+                self.env._(
+                    "Contract %s is under approval or signed: its terms can no "
+                    "longer change. Cancel it and reset it to draft to amend it.",
+                    frozen[0].name,
+                )
+            )
+        signed = self.filtered(lambda c: c.state in ("signed", "expired"))
+        if signed and "signed_document" in vals:
+            raise UserError(
+                self.env._(
+                    "Contract %s is signed: its signed document cannot be replaced.",
+                    signed[0].name,
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
@@ -249,7 +309,7 @@ class FreightCustomerContract(models.Model):
         )
         now = fields.Datetime.now()
         for contract in self:
-            contract.write(
+            contract.sudo().write(
                 {
                     "state": "manager_review",
                     "approval_deadline": plan_working_days(
@@ -299,7 +359,7 @@ class FreightCustomerContract(models.Model):
             "legal_review": "legal",
             "deputy_review": "deputy",
         }[step]
-        self.write(
+        self.sudo().write(
             {
                 "state": next_state,
                 f"{prefix}_approver_id": self.env.user.id,
@@ -319,7 +379,7 @@ class FreightCustomerContract(models.Model):
                     self.env._("Contract %s is not under review.", contract.name)
                 )
         self.activity_unlink([step[2] for step in APPROVAL_STEPS.values()])
-        self.write({"state": "draft", "approval_deadline": False})
+        self.sudo().write({"state": "draft", "approval_deadline": False})
         return True
 
     def _schedule_step_activity(self):
@@ -359,14 +419,16 @@ class FreightCustomerContract(models.Model):
                         contract.name,
                     )
                 )
-        self.write({"state": "signed", "date_signed": fields.Date.context_today(self)})
+        self.sudo().write(
+            {"state": "signed", "date_signed": fields.Date.context_today(self)}
+        )
         return True
 
     def action_cancel(self):
         if any(contract.state == "expired" for contract in self):
             raise UserError(self.env._("An expired contract cannot be cancelled."))
         self.activity_unlink([step[2] for step in APPROVAL_STEPS.values()])
-        self.write({"state": "cancelled"})
+        self.sudo().write({"state": "cancelled"})
         return True
 
     def action_draft(self):
@@ -374,7 +436,7 @@ class FreightCustomerContract(models.Model):
             raise UserError(
                 self.env._("Only cancelled contracts can be reset to draft.")
             )
-        self.write({"state": "draft", "approval_deadline": False})
+        self.sudo().write({"state": "draft", "approval_deadline": False})
         return True
 
     # ------------------------------------------------------------------
@@ -394,39 +456,60 @@ class FreightCustomerContract(models.Model):
     @api.model
     def _cron_freight_contract_expiry(self):
         """Daily: expire signed contracts past their end date, then warn the
-        account manager of those ending within the warning period."""
+        account manager of those ending within the warning period. Warnings
+        go in batches, each committed when run by the scheduler, so a crash
+        resumes where it stopped without warning twice."""
+        Contract = self.sudo().with_context(
+            tracking_disable=True, mail_activity_quick_update=True
+        )
         today = fields.Date.context_today(self)
         warn_days = int(
             self.env["ir.config_parameter"]
             .sudo()
             .get_param("freight_crm.contract_expiry_warning_days", 30)
         )
-        expired = self.search(
-            [("state", "=", "signed"), ("date_end", "<", today)], order="id"
-        )
-        # One UPDATE for all of them; tracking is not needed per row here
-        # because the chatter message below records the expiry.
+        expired = Contract.search([("state", "=", "signed"), ("date_end", "<", today)])
+        # One UPDATE for all of them, no chatter message per contract.
         expired.write({"state": "expired"})
-        to_warn = self.search(
+        warn_domain = [
+            ("state", "=", "signed"),
+            ("expiry_warned", "=", False),
+            ("date_end", "<=", today + timedelta(days=warn_days)),
+        ]
+        warned = Contract.browse()
+        while batch := Contract.search(warn_domain, order="id", limit=EXPIRY_BATCH):
+            batch._warn_expiry()
+            warned |= batch
+            if self.env.context.get("ir_cron_progress_id"):
+                self.env["ir.cron"]._commit_progress(
+                    processed=len(batch),
+                    remaining=Contract.search_count(warn_domain),
+                )
+        return expired, warned
+
+    def _warn_expiry(self):
+        """One activity per contract for its account manager, created in one
+        batch, and the contracts flagged as warned."""
+        activity_type = self.env.ref("freight_crm.mail_activity_contract_expiry")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].create(
             [
-                ("state", "=", "signed"),
-                ("expiry_warned", "=", False),
-                ("date_end", "<=", today + timedelta(days=warn_days)),
-            ],
-            order="id",
+                {
+                    "res_model_id": model_id,
+                    "res_id": contract.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": activity_type.summary,
+                    "user_id": contract.user_id.id or self.env.user.id,
+                    "date_deadline": contract.date_end,
+                    "note": self.env._(
+                        "Contract %(contract)s of %(customer)s ends on %(end)s: "
+                        "renew it or plan the follow-up.",
+                        contract=contract.name,
+                        customer=contract.partner_id.display_name,
+                        end=contract.date_end,
+                    ),
+                }
+                for contract in self
+            ]
         )
-        for contract in to_warn:
-            contract.activity_schedule(
-                "freight_crm.mail_activity_contract_expiry",
-                date_deadline=contract.date_end,
-                user_id=contract.user_id.id or self.env.user.id,
-                note=self.env._(
-                    "Contract %(contract)s of %(customer)s ends on %(end)s: "
-                    "renew it or plan the follow-up.",
-                    contract=contract.name,
-                    customer=contract.partner_id.display_name,
-                    end=contract.date_end,
-                ),
-            )
-        to_warn.write({"expiry_warned": True})
-        return expired, to_warn
+        self.write({"expiry_warned": True})

@@ -60,14 +60,22 @@ class FreightCustomerRisk(models.Model):
     cleared_date = fields.Datetime(readonly=True, copy=False)
 
     def write(self, vals):
-        if "state" in vals and not self.env.su:
-            self._check_manager()
+        if not self.env.su and not self.env.user.has_group(
+            "freight_crm.group_freight_manager"
+        ):
+            # Lowering an open high risk would clear it without a manager.
+            open_high = self.filtered(lambda r: r.level == "high" and r.state == "open")
+            if "state" in vals or (open_high and vals.get("level", "high") != "high"):
+                self._check_manager()
         return super().write(vals)
 
     def _check_manager(self):
         if not self.env.user.has_group("freight_crm.group_freight_manager"):
             raise AccessError(
-                self.env._("Only a Freight CRM manager can clear or reopen a risk.")
+                self.env._(
+                    "Only a Freight CRM manager can clear, reopen or downgrade "
+                    "a high risk."
+                )
             )
 
     def action_clear(self):

@@ -277,6 +277,8 @@ class ResPartner(models.Model):
         if undo and any(self.mapped("freight_anonymised")):
             raise UserError(self.env._("An anonymisation cannot be undone."))
         self._freight_check_onboarding_stage(vals)
+        if "user_id" in vals:
+            self._freight_check_reassignment(vals["user_id"])
         if vals.get("freight_customer_state") == "signed" and not self.env.su:
             becoming_signed = self.filtered(
                 lambda p: p.freight_customer_state != "signed"
@@ -316,6 +318,29 @@ class ResPartner(models.Model):
                         ),
                     )
                 )
+
+    def _freight_check_reassignment(self, new_user_id):
+        """The account manager decides who sees a customer's freight data
+        (record rules): only managers move a customer away from another
+        salesperson (R-SEC-1, R-VIS-6)."""
+        if self.env.su or self.env.user.has_group(MANAGER):
+            return
+        taken = self.filtered(
+            lambda p: (
+                p.freight_customer_state
+                and p.user_id
+                and p.user_id != self.env.user
+                and p.user_id.id != new_user_id
+            )
+        )
+        if taken:
+            raise AccessError(
+                self.env._(
+                    "%s belongs to another salesperson: only a Freight CRM "
+                    "manager can reassign it.",
+                    taken[0].display_name,
+                )
+            )
 
     def _freight_check_onboarding_stage(self, vals):
         """Stages after qualification review need a passed admission."""

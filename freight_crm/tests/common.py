@@ -73,6 +73,7 @@ class FreightContractCase(TransactionCase):
                 "is_company": True,
                 "user_id": cls.sales2.id,
                 "freight_grade_id": cls.grade_b.id,
+                "freight_customer_state": "admission",
                 "freight_bank_name": "中国银行广州分行",
                 "freight_bank_account": "6217 0000 1111 2222",
             }

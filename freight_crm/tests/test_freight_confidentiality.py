@@ -164,7 +164,9 @@ class TestFreightConfidentiality(FreightContractCase):
         self.assertEqual(share.approved_by_id, self.manager)
         self.assertTrue(self._can_read(self.sales2, self.own_contract))
         with self.assertRaises(AccessError):
-            self.own_contract.with_user(self.sales2).write({"liability": "x"})
+            self.own_contract.with_user(self.sales2).write(
+                {"signed_document_name": "x.pdf"}
+            )
         share.date_expiry = "2020-01-01"
         self.env["freight.customer.share"]._cron_expire()
         self.assertEqual(share.state, "expired")
@@ -190,3 +192,16 @@ class TestFreightConfidentiality(FreightContractCase):
             partner.with_user(self.manager).action_freight_anonymise()
         with self.assertRaisesRegex(UserError, "cannot be undone"):
             partner.with_user(self.manager).write({"freight_anonymised": False})
+
+    def test_salesperson_cannot_take_over_another_customer(self):
+        with self.assertRaisesRegex(AccessError, "another salesperson"):
+            self.other_customer.with_user(self.sales).user_id = self.sales
+        self.assertEqual(self.other_customer.user_id, self.sales2)
+        self.assertFalse(self._can_read(self.sales, self.other_contract))
+        self.other_customer.with_user(self.manager).user_id = self.sales
+        self.assertTrue(self._can_read(self.sales, self.other_contract))
+
+    def test_salesperson_cannot_rewrite_the_ledger(self):
+        entry = self.records["own"]["freight.customer.reward"]
+        with self.assertRaises(AccessError):
+            entry.with_user(self.sales).kind = "penalty"

@@ -318,3 +318,72 @@ class TestFreightRisk(FreightContractCase):
                 self._contract_vals(self.customer_c)
             )
         )
+
+
+@tagged("post_install", "-at_install")
+class TestFreightContractTampering(FreightContractCase):
+    """What the buttons guard cannot be bypassed with a plain write (RPC)."""
+
+    def test_state_and_approvals_not_writable(self):
+        contract = (
+            self.env["freight.customer.contract"]
+            .with_user(self.sales)
+            .create(self._contract_vals(self.customer_a))
+        )
+        for vals in (
+            {"state": "signed"},
+            {"manager_approver_id": self.sales.id},
+            {"expiry_warned": True},
+        ):
+            with self.assertRaisesRegex(AccessError, "buttons"):
+                contract.write(vals)
+        self.assertEqual(contract.state, "draft")
+
+    def test_terms_frozen_after_submission(self):
+        contract = (
+            self.env["freight.customer.contract"]
+            .with_user(self.sales)
+            .create(self._contract_vals(self.customer_a))
+        )
+        contract.date_end = "2028-12-31"
+        contract.action_submit()
+        with self.assertRaisesRegex(UserError, "terms can no longer change"):
+            contract.date_end = "2030-12-31"
+        self.assertEqual(str(contract.date_end), "2028-12-31")
+
+    def test_signed_contract_cannot_be_extended(self):
+        contract = self._signed_contract(self.customer_a).with_user(self.sales)
+        with self.assertRaisesRegex(UserError, "terms can no longer change"):
+            contract.write({"date_end": "2099-12-31"})
+        with self.assertRaisesRegex(UserError, "cannot be replaced"):
+            contract.write({"signed_document": self.document})
+
+    def test_salesperson_cannot_downgrade_high_risk(self):
+        risk = (
+            self.env["freight.customer.risk"]
+            .with_user(self.sales)
+            .create(
+                {"name": "重大诉讼", "partner_id": self.customer_a.id, "level": "high"}
+            )
+        )
+        with self.assertRaisesRegex(AccessError, "manager"):
+            risk.level = "low"
+        risk.with_user(self.sales).description = "补充说明"
+        self.assertTrue(self.customer_a.freight_risk_blocked)
+
+    def test_expiry_cron_batches(self):
+        contracts = self.env["freight.customer.contract"]
+        for _i in range(3):
+            contracts |= self._signed_contract(
+                self.customer_a, date_start="2026-01-01", date_end="2026-12-31"
+            )
+        with freeze_time("2026-12-15"):
+            _expired, warned = self.env[
+                "freight.customer.contract"
+            ]._cron_freight_contract_expiry()
+        self.assertEqual(warned & contracts, contracts)
+        self.assertTrue(all(contracts.mapped("expiry_warned")))
+        self.assertEqual(
+            len(contracts.activity_ids.filtered(lambda a: a.user_id == self.sales)),
+            3,
+        )
