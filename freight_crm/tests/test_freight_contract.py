@@ -231,20 +231,25 @@ class TestFreightContractGate(FreightContractCase):
             )
             self.assertEqual(contract.state, "signed")
 
-    def test_gate_query_count_does_not_grow(self):
-        partners = self.customer_c
+    def _gate_queries(self, partners):
         partners.invalidate_recordset()
-        with self.assertQueryCount(__system__=4):
-            partners._freight_contract_gate_missing()
+        before = self.env.cr.sql_log_count
+        partners._freight_contract_gate_missing()
+        return self.env.cr.sql_log_count - before
+
+    def test_gate_query_count_does_not_grow(self):
         many = self.env["res.partner"].create(
             [
                 {"name": f"客户 {i}", "is_company": True, "user_id": self.sales.id}
                 for i in range(30)
             ]
         )
-        many.invalidate_recordset()
-        with self.assertQueryCount(__system__=4):
-            many._freight_contract_gate_missing()
+        self._signed_contract(many[0])
+        self.env.flush_all()
+        self._gate_queries(self.customer_c)  # warm the caches
+        one = self._gate_queries(self.customer_c)
+        self.assertLessEqual(one, 4)
+        self.assertEqual(self._gate_queries(many), one)
 
 
 @tagged("post_install", "-at_install")
@@ -387,3 +392,37 @@ class TestFreightContractTampering(FreightContractCase):
             len(contracts.activity_ids.filtered(lambda a: a.user_id == self.sales)),
             3,
         )
+
+    def _cron_queries(self, count):
+        partners = self.env["res.partner"].create(
+            [
+                {"name": f"批量客户 {i}", "is_company": True, "user_id": self.sales.id}
+                for i in range(count)
+            ]
+        )
+        self.env["freight.customer.contract"].create(
+            [
+                dict(
+                    self._contract_vals(partner, date_end=end),
+                    state="signed",
+                )
+                for partner in partners
+                for end in ("2026-12-20", "2026-12-01")
+            ]
+        )
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with freeze_time("2026-12-10"):
+            before = self.env.cr.sql_log_count
+            expired, warned = self.env[
+                "freight.customer.contract"
+            ]._cron_freight_contract_expiry()
+            self.env.flush_all()
+            self.assertEqual(len(warned & partners.freight_contract_ids), count)
+            queries = self.env.cr.sql_log_count - before
+        self.assertEqual(len(expired & partners.freight_contract_ids), count)
+        return queries
+
+    def test_expiry_cron_query_count_does_not_grow(self):
+        self._cron_queries(1)  # warm the caches (registry, parameters, ...)
+        self.assertEqual(self._cron_queries(3), self._cron_queries(12))
