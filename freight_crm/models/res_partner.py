@@ -268,6 +268,11 @@ class ResPartner(models.Model):
     def create(self, vals_list):
         self._freight_check_manager_fields(vals_list)
         partners = super().create(vals_list)
+        if not self.env.su:
+            # A new customer has no contract yet: created signed, A/B fail.
+            partners.filtered(
+                lambda p: p.freight_customer_state == "signed"
+            )._freight_check_contract_gate()
         partners.filtered("freight_first_contact_date")._freight_plan_due_diligence()
         return partners
 

@@ -177,6 +177,29 @@ class TestFreightContractGate(FreightContractCase):
         self.assertFalse(self.customer_c.freight_has_valid_contract)
         self.assertTrue(self.customer_c.freight_contract_warning)
 
+    def test_cannot_create_a_signed_grade_a_customer(self):
+        Partner = self.env["res.partner"].with_user(self.sales)
+        with self.assertRaises(UserError) as caught:
+            Partner.create(
+                {
+                    "name": "绍兴新创纺织有限公司",
+                    "is_company": True,
+                    "freight_grade_id": self.grade_a.id,
+                    "freight_customer_state": "signed",
+                }
+            )
+        self.assertIn("no signed contract", str(caught.exception))
+        self.assertFalse(Partner.search([("name", "=", "绍兴新创纺织有限公司")]))
+        grade_c = Partner.create(
+            {
+                "name": "绍兴小件快运商行",
+                "is_company": True,
+                "freight_grade_id": self.grade_c.id,
+                "freight_customer_state": "signed",
+            }
+        )
+        self.assertEqual(grade_c.freight_customer_state, "signed")
+
     def test_grade_set_in_same_write_counts(self):
         with self.assertRaisesRegex(UserError, "grade A"):
             self.customer_c.with_user(self.sales).write(
