@@ -13,6 +13,7 @@
     "depends": ["contacts", "mail", "resource"],
     "data": [
         "security/freight_crm_groups.xml",
+        "security/freight_crm_contract_groups.xml",
         "security/ir.model.access.csv",
         "security/freight_customer_evaluation_security.xml",
         "data/freight_customer_grade_data.xml",
@@ -30,10 +31,20 @@
         "views/res_partner_views.xml",
         "report/freight_customer_evaluation_report.xml",
         "report/res_partner_report.xml",
+        "security/freight_crm_contract_security.xml",
+        "data/freight_customer_contract_data.xml",
+        "views/freight_customer_contract_views.xml",
+        "views/freight_customer_risk_views.xml",
+        "views/freight_customer_reward_views.xml",
+        "views/freight_customer_share_views.xml",
+        "views/freight_customer_kpi_views.xml",
+        "views/res_partner_admission_views.xml",
+        "views/freight_crm_contract_menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/freight_customer_evaluation_demo.xml",
+        "demo/freight_customer_contract_demo.xml",
     ],
 }

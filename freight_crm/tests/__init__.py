@@ -3,3 +3,8 @@ from . import test_freight_evaluation
 from . import test_freight_evaluation_security
 from . import test_freight_grading_rules
 from . import test_freight_regrade
+from . import test_freight_contract
+from . import test_freight_admission
+from . import test_freight_reward_kpi
+from . import test_freight_confidentiality
+from . import test_freight_contract_views

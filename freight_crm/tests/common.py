@@ -1,5 +1,7 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+
 from odoo.tests import TransactionCase, new_test_user
 
 
@@ -52,3 +54,106 @@ class FreightGradingCase(TransactionCase):
         for line, score in zip(evaluation.line_ids, scores, strict=True):
             line.score = score
         return evaluation
+
+
+class FreightContractCase(TransactionCase):
+    """Users of every role and three customers, one per grade, owned by the
+    first salesperson."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        sales_groups = "freight_crm.group_freight_salesperson,base.group_allow_export"
+        cls.sales = new_test_user(cls.env, login="fc4_sales", groups=sales_groups)
+        cls.sales2 = new_test_user(cls.env, login="fc4_sales2", groups=sales_groups)
+        cls.service = new_test_user(
+            cls.env, login="fc4_service", groups="freight_crm.group_freight_service"
+        )
+        cls.manager = new_test_user(
+            cls.env,
+            login="fc4_manager",
+            groups="freight_crm.group_freight_manager,base.group_allow_export",
+        )
+        cls.legal = new_test_user(
+            cls.env, login="fc4_legal", groups="freight_crm.group_freight_legal"
+        )
+        cls.deputy = new_test_user(
+            cls.env, login="fc4_deputy", groups="freight_crm.group_freight_deputy_gm"
+        )
+        cls.internal = new_test_user(
+            cls.env, login="fc4_internal", groups="base.group_user"
+        )
+        cls.grade_a = cls.env.ref("freight_crm.grade_a")
+        cls.grade_b = cls.env.ref("freight_crm.grade_b")
+        cls.grade_c = cls.env.ref("freight_crm.grade_c")
+        # The shipped grades decide; make the test independent of later edits.
+        (cls.grade_a | cls.grade_b).contract_required = True
+        cls.grade_c.contract_required = False
+        Partner = cls.env["res.partner"]
+        cls.customer_a = Partner.create(
+            {
+                "name": "杭州顺达电子商务有限公司",
+                "is_company": True,
+                "user_id": cls.sales.id,
+                "freight_grade_id": cls.grade_a.id,
+                "freight_customer_state": "admission",
+            }
+        )
+        cls.customer_b = Partner.create(
+            {
+                "name": "苏州精工制造有限公司",
+                "is_company": True,
+                "user_id": cls.sales.id,
+                "freight_grade_id": cls.grade_b.id,
+                "freight_customer_state": "admission",
+            }
+        )
+        cls.customer_c = Partner.create(
+            {
+                "name": "南京小商品贸易有限公司",
+                "is_company": True,
+                "user_id": cls.sales.id,
+                "freight_grade_id": cls.grade_c.id,
+                "freight_customer_state": "admission",
+            }
+        )
+        cls.other_customer = Partner.create(
+            {
+                "name": "广州远航商贸有限公司",
+                "is_company": True,
+                "user_id": cls.sales2.id,
+                "freight_grade_id": cls.grade_b.id,
+                "freight_customer_state": "admission",
+                "freight_bank_name": "中国银行广州分行",
+                "freight_bank_account": "6217 0000 1111 2222",
+            }
+        )
+        cls.document = base64.b64encode(b"%PDF-1.4 signed contract")
+
+    @classmethod
+    def _contract_vals(cls, partner, **vals):
+        return dict(
+            {
+                "partner_id": partner.id,
+                "service_scope": "海运整柜、报关、仓储",
+                "date_start": "2026-01-01",
+                "date_end": "2027-12-31",
+                "is_long_term": True,
+            },
+            **vals,
+        )
+
+    @classmethod
+    def _signed_contract(cls, partner, **vals):
+        """A contract taken through the whole chain by superuser."""
+        contract = cls.env["freight.customer.contract"].create(
+            cls._contract_vals(partner, **vals)
+        )
+        contract.action_submit()
+        contract.action_manager_approve()
+        contract.action_legal_approve()
+        contract.action_deputy_approve()
+        contract.signed_document = cls.document
+        contract.action_sign()
+        return contract

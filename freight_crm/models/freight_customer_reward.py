@@ -1,0 +1,61 @@
+# Copyright 2026 freight_crm contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class FreightCustomerReward(models.Model):
+    """Rewards and penalties ledger of a customer (R-REW-1). Penalties for
+    arrears or breach lower the credit standing of the next evaluation, see
+    res.partner._freight_reward_credit_score()."""
+
+    _name = "freight.customer.reward"
+    _description = "Customer Reward or Penalty"
+    _order = "date desc, id desc"
+
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        domain=[("is_company", "=", True)],
+    )
+    user_id = fields.Many2one(
+        related="partner_id.user_id", string="Account Manager", store=True
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    kind = fields.Selection(
+        [("reward", "Reward"), ("penalty", "Penalty")],
+        required=True,
+        default="penalty",
+    )
+    reason_type = fields.Selection(
+        [
+            ("outstanding", "Outstanding Cooperation"),
+            ("arrears", "Payment in Arrears"),
+            ("breach", "Breach of Contract"),
+            ("unreasonable", "Unreasonable Demands"),
+            ("other", "Other"),
+        ],
+        required=True,
+        default="arrears",
+    )
+    reason = fields.Text(required=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    amount = fields.Monetary(currency_field="currency_id")
+
+    @api.constrains("amount")
+    def _check_amount(self):
+        for entry in self:
+            if entry.amount < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The amount of a reward or penalty cannot be negative "
+                        "(%s): choose the kind instead.",
+                        entry.amount,
+                    )
+                )

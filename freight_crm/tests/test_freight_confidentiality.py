@@ -1,0 +1,207 @@
+# Copyright 2026 freight_crm contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import FreightContractCase
+
+FREIGHT_MODELS = (
+    "freight.customer.contract",
+    "freight.customer.risk",
+    "freight.customer.reward",
+    "freight.customer.kpi",
+    "freight.customer.share",
+)
+
+
+@tagged("post_install", "-at_install")
+class TestFreightConfidentiality(FreightContractCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.own_contract = cls._signed_contract(cls.customer_a)
+        cls.other_contract = cls._signed_contract(cls.other_customer)
+        cls.records = {}
+        for partner, key in ((cls.customer_a, "own"), (cls.other_customer, "other")):
+            cls.records[key] = {
+                "freight.customer.contract": (
+                    cls.own_contract if key == "own" else cls.other_contract
+                ),
+                "freight.customer.risk": cls.env["freight.customer.risk"].create(
+                    {"name": "汇率风险", "partner_id": partner.id, "level": "low"}
+                ),
+                "freight.customer.reward": cls.env["freight.customer.reward"].create(
+                    {"partner_id": partner.id, "kind": "reward", "reason": "全年零投诉"}
+                ),
+                "freight.customer.kpi": cls.env["freight.customer.kpi"].create(
+                    {
+                        "partner_id": partner.id,
+                        "date_start": "2026-07-01",
+                        "date_end": "2026-09-30",
+                        "on_time_rate": 99,
+                    }
+                ),
+                "freight.customer.share": cls.env["freight.customer.share"].create(
+                    {
+                        "partner_id": partner.id,
+                        "user_id": cls.manager.id,
+                        "reason": "年度审计",
+                        "date_expiry": "2099-12-31",
+                    }
+                ),
+            }
+
+    def _can_read(self, user, record):
+        try:
+            record.with_user(user).check_access("read")
+        except AccessError:
+            return False
+        return True
+
+    def test_access_matrix(self):
+        # model -> (salesperson own, salesperson other, service, manager, internal)
+        expected = {
+            "freight.customer.contract": (True, False, False, True, False),
+            "freight.customer.risk": (True, False, False, True, False),
+            "freight.customer.reward": (True, False, False, True, False),
+            "freight.customer.kpi": (True, False, True, True, False),
+            "freight.customer.share": (True, False, False, True, False),
+        }
+        for model, (own, other, service, manager, internal) in expected.items():
+            own_rec = self.records["own"][model]
+            other_rec = self.records["other"][model]
+            self.assertEqual(self._can_read(self.sales, own_rec), own, model)
+            self.assertEqual(self._can_read(self.sales, other_rec), other, model)
+            self.assertEqual(self._can_read(self.service, other_rec), service, model)
+            self.assertEqual(self._can_read(self.manager, other_rec), manager, model)
+            self.assertEqual(self._can_read(self.internal, own_rec), internal, model)
+
+    def test_legal_reads_all_contracts_only(self):
+        self.assertTrue(self._can_read(self.legal, self.other_contract))
+        self.assertFalse(
+            self._can_read(self.legal, self.records["other"]["freight.customer.risk"])
+        )
+
+    def test_salesperson_writes_own_not_others(self):
+        risk = self.records["own"]["freight.customer.risk"]
+        risk.with_user(self.sales).description = "已购买汇率保险"
+        other = self.records["other"]["freight.customer.risk"]
+        with self.assertRaises(AccessError):
+            other.with_user(self.sales).description = "篡改"
+        with self.assertRaises(AccessError):
+            self.env["freight.customer.risk"].with_user(self.sales).create(
+                {"name": "x", "partner_id": self.other_customer.id}
+            )
+
+    def test_service_and_internal_cannot_write_contracts(self):
+        for user in (self.service, self.internal):
+            with self.assertRaises(AccessError):
+                self.env["freight.customer.contract"].with_user(user).create(
+                    self._contract_vals(self.customer_c)
+                )
+
+    def test_other_salesperson_contract_hidden_in_every_entry_point(self):
+        Contract = self.env["freight.customer.contract"].with_user(self.sales)
+        rows = Contract.search_read([], ["partner_id"])
+        partners = {row["partner_id"][0] for row in rows}
+        self.assertIn(self.customer_a.id, partners)
+        self.assertNotIn(self.other_customer.id, partners)
+        groups = Contract.formatted_read_group([], ["partner_id"], ["__count"])
+        self.assertNotIn(
+            self.other_customer.id,
+            [g["partner_id"][0] for g in groups if g["partner_id"]],
+        )
+        self.assertFalse(Contract.search([("partner_id", "=", self.other_customer.id)]))
+        with self.assertRaises(AccessError):
+            self.other_contract.with_user(self.sales).export_data(["name"])
+        with self.assertRaises(AccessError):
+            self.other_contract.with_user(self.sales).read(["name"])
+        exported = Contract.search([]).export_data(["name", "partner_id/name"])
+        self.assertNotIn(
+            self.other_contract.name, [row[0] for row in exported["datas"]]
+        )
+
+    def test_bank_fields_managers_only(self):
+        Partner = self.env["res.partner"].with_user(self.sales)
+        other = self.other_customer.with_user(self.sales)
+        # The partner row itself stays readable (Odoo needs it) ...
+        self.assertEqual(other.read(["name"])[0]["name"], "广州远航商贸有限公司")
+        # ... its confidential fields do not, through any entry point.
+        with self.assertRaises(AccessError):
+            Partner.search_read(
+                [("id", "=", self.other_customer.id)], ["freight_bank_account"]
+            )
+        with self.assertRaises(AccessError):
+            Partner.formatted_read_group(
+                [("id", "=", self.other_customer.id)], ["freight_bank_name"]
+            )
+        with self.assertRaises(AccessError):
+            other.export_data(["freight_bank_account"])
+        with self.assertRaises(AccessError):
+            Partner.search([("freight_bank_account", "like", "6217")])
+        for field in ("freight_credit_limit", "freight_receivable_amount"):
+            with self.assertRaises(AccessError):
+                other.read([field])
+        self.assertEqual(
+            self.other_customer.with_user(self.manager).freight_bank_account,
+            "6217 0000 1111 2222",
+        )
+
+    def test_sharing_request_approved_and_expiring(self):
+        Share = self.env["freight.customer.share"].with_user(self.sales2)
+        share = Share.create(
+            {
+                "partner_id": self.customer_a.id,
+                "reason": "客户交接",
+                "date_expiry": "2099-01-01",
+            }
+        )
+        self.assertEqual(share.user_id, self.sales2)
+        self.assertFalse(self._can_read(self.sales2, self.own_contract))
+        with self.assertRaisesRegex(AccessError, "manager"):
+            share.action_approve()
+        share.with_user(self.manager).action_approve()
+        self.assertEqual(share.approved_by_id, self.manager)
+        self.assertTrue(self._can_read(self.sales2, self.own_contract))
+        with self.assertRaises(AccessError):
+            self.own_contract.with_user(self.sales2).write(
+                {"signed_document_name": "x.pdf"}
+            )
+        share.date_expiry = "2020-01-01"
+        self.env["freight.customer.share"]._cron_expire()
+        self.assertEqual(share.state, "expired")
+        self.assertFalse(self._can_read(self.sales2, self.own_contract))
+
+    def test_anonymise_is_manager_only_logged_and_irreversible(self):
+        partner = self.other_customer
+        contact = self.env["res.partner"].create(
+            {"name": "陈经理", "parent_id": partner.id, "phone": "13800000000"}
+        )
+        with self.assertRaisesRegex(AccessError, "manager"):
+            partner.with_user(self.sales2).action_freight_anonymise()
+        partner.with_user(self.manager).action_freight_anonymise()
+        self.assertTrue(partner.freight_anonymised)
+        self.assertEqual(partner.freight_anonymised_user_id, self.manager)
+        self.assertTrue(partner.freight_anonymised_date)
+        self.assertNotIn("广州", partner.name)
+        self.assertFalse(partner.freight_bank_account)
+        self.assertFalse(contact.phone)
+        self.assertFalse(contact.active)
+        self.assertEqual(len(partner.message_ids), 1)
+        with self.assertRaisesRegex(UserError, "already anonymised"):
+            partner.with_user(self.manager).action_freight_anonymise()
+        with self.assertRaisesRegex(UserError, "cannot be undone"):
+            partner.with_user(self.manager).write({"freight_anonymised": False})
+
+    def test_salesperson_cannot_take_over_another_customer(self):
+        with self.assertRaisesRegex(AccessError, "another salesperson"):
+            self.other_customer.with_user(self.sales).user_id = self.sales
+        self.assertEqual(self.other_customer.user_id, self.sales2)
+        self.assertFalse(self._can_read(self.sales, self.other_contract))
+        self.other_customer.with_user(self.manager).user_id = self.sales
+        self.assertTrue(self._can_read(self.sales, self.other_contract))
+
+    def test_salesperson_cannot_rewrite_the_ledger(self):
+        entry = self.records["own"]["freight.customer.reward"]
+        with self.assertRaises(AccessError):
+            entry.with_user(self.sales).kind = "penalty"

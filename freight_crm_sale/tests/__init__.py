@@ -1,0 +1,1 @@
+from . import test_freight_crm_sale

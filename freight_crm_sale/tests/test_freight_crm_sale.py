@@ -1,0 +1,58 @@
+# Copyright 2026 freight_crm contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from odoo.addons.freight_crm.tests.common import FreightContractCase
+
+
+@tagged("post_install", "-at_install")
+class TestFreightCrmSale(FreightContractCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.product = cls.env["product.product"].create(
+            {"name": "上海-洛杉矶 40HQ 海运费", "type": "service", "list_price": 2800}
+        )
+
+    def _order(self, partner):
+        return self.env["sale.order"].create(
+            {
+                "partner_id": partner.id,
+                "order_line": [(0, 0, {"product_id": self.product.id})],
+            }
+        )
+
+    def test_grade_a_b_order_blocked_without_contract(self):
+        for partner in (self.customer_a, self.customer_b):
+            order = self._order(partner)
+            with self.assertRaisesRegex(UserError, "no signed contract"):
+                order.action_confirm()
+            self.assertEqual(order.state, "draft")
+
+    def test_order_of_a_contact_checks_its_company(self):
+        contact = self.env["res.partner"].create(
+            {"name": "王采购", "parent_id": self.customer_a.id}
+        )
+        with self.assertRaisesRegex(UserError, "杭州顺达"):
+            self._order(contact).action_confirm()
+
+    def test_grade_a_order_confirmed_with_valid_contract(self):
+        self._signed_contract(self.customer_a)
+        order = self._order(self.customer_a)
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")
+
+    def test_grade_c_order_confirmed_with_reminder(self):
+        order = self._order(self.customer_c)
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")
+        self.assertTrue(
+            order.message_ids.filtered(lambda m: "Reminder" in (m.body or ""))
+        )
+
+    def test_customer_without_grade_not_gated(self):
+        partner = self.env["res.partner"].create({"name": "散客"})
+        order = self._order(partner)
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")
