@@ -20,9 +20,9 @@ class FreightVisit(models.Model):
 
     _name = "freight.visit"
     _description = "Customer Visit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ("mail.thread", "mail.activity.mixin")
     _order = "visit_date desc, id desc"
-    _rec_names_search = ["partner_id"]
+    _rec_names_search = ("partner_id",)
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -76,8 +76,7 @@ class FreightVisit(models.Model):
         compute="_compute_channel",
         store=True,
         readonly=False,
-        help="Set from the grade policy; change it if the visit was held "
-        "another way.",
+        help="Set from the grade policy; change it if the visit was held another way.",
     )
     address = fields.Char(string="Meeting Address")
     companion_ids = fields.Many2many(
@@ -96,8 +95,8 @@ class FreightVisit(models.Model):
         domain="[('parent_id', '=', partner_id)]",
         help="The customer's people met, with their job title and phone.",
     )
-    planned_content = fields.Text(string="Planned Content")
-    actual_content = fields.Text(string="Actual Content")
+    planned_content = fields.Text()
+    actual_content = fields.Text()
     satisfaction = fields.Selection(
         [
             ("5", "Very Satisfied"),
@@ -109,7 +108,7 @@ class FreightVisit(models.Model):
         string="Customer Satisfaction",
     )
     logistics_needs = fields.Text()
-    competitors = fields.Text(string="Competitors")
+    competitors = fields.Text()
     operating_situation = fields.Text(string="Customer's Operating Situation")
     next_steps = fields.Text()
     support_needed = fields.Boolean(
@@ -130,9 +129,7 @@ class FreightVisit(models.Model):
         help="Decided at the weekly meeting: a department manager or above "
         "must visit this customer.",
     )
-    approver_id = fields.Many2one(
-        "res.users", string="Approver", readonly=True, copy=False, tracking=True
-    )
+    approver_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     approval_date = fields.Date(readonly=True, copy=False)
     return_reason = fields.Text(readonly=True, copy=False, tracking=True)
     is_overdue = fields.Boolean(
@@ -332,7 +329,9 @@ class FreightVisit(models.Model):
             return manager
         group = self.env.ref("freight_crm.group_freight_manager")
         return group.sudo().all_user_ids.filtered(
-            lambda u: u.active and not u.share and u.id != self.env.ref("base.user_root").id
+            lambda u: (
+                u.active and not u.share and u.id != self.env.ref("base.user_root").id
+            )
         )
 
     def _freight_notify_abnormal(self):

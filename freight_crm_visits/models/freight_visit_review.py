@@ -15,7 +15,7 @@ class FreightVisitReview(models.Model):
 
     _name = "freight.visit.review"
     _description = "Monthly Customer Review"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ("mail.thread", "mail.activity.mixin")
     _order = "date desc, user_id"
 
     user_id = fields.Many2one(
@@ -111,8 +111,10 @@ class FreightVisitReview(models.Model):
 
     @api.model
     def _freight_review_day(self):
-        param = self.env["ir.config_parameter"].sudo().get_param(
-            "freight_crm_visits.review_day", "15"
+        param = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("freight_crm_visits.review_day", "15")
         )
         return int(param)
 

@@ -40,11 +40,14 @@ class FreightVisitReviewLine(models.Model):
     @api.constrains("last_month_volume", "receivable_overdue", "receivable_this_month")
     def _check_amounts(self):
         for line in self:
-            if min(
-                line.last_month_volume,
-                line.receivable_overdue,
-                line.receivable_this_month,
-            ) < 0:
+            if (
+                min(
+                    line.last_month_volume,
+                    line.receivable_overdue,
+                    line.receivable_this_month,
+                )
+                < 0
+            ):
                 raise ValidationError(
                     self.env._(
                         "The figures of %s cannot be negative: enter the volume "

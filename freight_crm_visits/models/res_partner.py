@@ -46,8 +46,7 @@ class ResPartner(models.Model):
         digits=(5, 2),
         readonly=True,
         tracking=True,
-        help="Score (0-100) of the customer's latest completed satisfaction "
-        "survey.",
+        help="Score (0-100) of the customer's latest completed satisfaction survey.",
     )
     freight_satisfaction_date = fields.Date(string="Last Survey", readonly=True)
 
@@ -111,8 +110,10 @@ class ResPartner(models.Model):
 
     @api.model
     def _freight_visit_horizon(self):
-        param = self.env["ir.config_parameter"].sudo().get_param(
-            "freight_crm_visits.planning_horizon_days", "14"
+        param = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("freight_crm_visits.planning_horizon_days", "14")
         )
         return int(param)
 
@@ -175,8 +176,10 @@ class ResPartner(models.Model):
 
     @api.model
     def _freight_care_lead_days(self):
-        param = self.env["ir.config_parameter"].sudo().get_param(
-            "freight_crm_visits.care_lead_days", "3"
+        param = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("freight_crm_visits.care_lead_days", "3")
         )
         return int(param)
 
@@ -259,21 +262,28 @@ class ResPartner(models.Model):
 
     def _freight_update_satisfaction_score(self):
         """Set each customer's score from its latest completed satisfaction
-        survey."""
-        inputs = self.env["survey.user_input"].search(
-            [
-                ("freight_customer_id", "in", self.ids),
-                ("survey_id.freight_is_satisfaction", "=", True),
-                ("state", "=", "done"),
-            ],
-            order="end_datetime desc, id desc",
+        survey. Runs as superuser: the respondent is usually a portal or
+        public user who cannot write on the customer."""
+        partners = self.sudo()
+        inputs = (
+            self.env["survey.user_input"]
+            .sudo()
+            .search(
+                [
+                    ("freight_customer_id", "in", partners.ids),
+                    ("survey_id.freight_is_satisfaction", "=", True),
+                    ("state", "=", "done"),
+                ],
+                order="end_datetime desc, id desc",
+            )
         )
-        for partner in self:
-            latest = inputs.filtered(lambda i, p=partner: i.freight_customer_id == p)[:1]
-            if latest:
-                partner.write(
-                    {
-                        "freight_satisfaction_score": latest.scoring_percentage,
-                        "freight_satisfaction_date": latest.end_datetime.date(),
-                    }
-                )
+        latest_by_partner = {}
+        for user_input in inputs:
+            latest_by_partner.setdefault(user_input.freight_customer_id, user_input)
+        for partner, latest in latest_by_partner.items():
+            partner.write(
+                {
+                    "freight_satisfaction_score": latest.scoring_percentage,
+                    "freight_satisfaction_date": latest.end_datetime.date(),
+                }
+            )

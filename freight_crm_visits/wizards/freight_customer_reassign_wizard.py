@@ -25,7 +25,6 @@ class FreightCustomerReassignWizard(models.TransientModel):
     )
     reason = fields.Text(required=True)
     move_planned_visits = fields.Boolean(
-        string="Move Planned Visits",
         default=True,
         help="Give the customers' planned visits to the new salesperson too.",
     )
@@ -47,22 +46,30 @@ class FreightCustomerReassignWizard(models.TransientModel):
             )
         if not (self.reason or "").strip():
             raise UserError(self.env._("Give the reason for the reassignment."))
-        for partner in self.partner_ids:
+        # The manager check above is the gate: salespeople and managers may
+        # lack write access on contacts, which posting and reassigning need.
+        partners = self.partner_ids.sudo()
+        for partner in partners:
             partner.message_post(
+                author_id=self.env.user.partner_id.id,
                 body=self.env._(
                     "Reassigned from %(old)s to %(new)s: %(reason)s",
                     old=partner.user_id.name or self.env._("nobody"),
                     new=self.user_id.name,
                     reason=self.reason,
-                )
+                ),
             )
-        self.partner_ids.write({"user_id": self.user_id.id})
+        partners.write({"user_id": self.user_id.id})
         if self.move_planned_visits:
-            planned = self.env["freight.visit"].search(
-                [
-                    ("partner_id", "in", self.partner_ids.ids),
-                    ("state", "=", "planned"),
-                ]
+            planned = (
+                self.env["freight.visit"]
+                .sudo()
+                .search(
+                    [
+                        ("partner_id", "in", self.partner_ids.ids),
+                        ("state", "=", "planned"),
+                    ]
+                )
             )
             planned.write({"user_id": self.user_id.id})
             planned.activity_ids.write({"user_id": self.user_id.id})
