@@ -36,10 +36,16 @@ class ResPartner(models.Model):
         help="Its anniversary brings a greeting (客户重要纪念日).",
     )
     freight_founding_mmdd = fields.Char(
-        compute="_compute_freight_founding_mmdd", store=True, index=True
+        string="Founding Anniversary (MM-DD)",
+        compute="_compute_freight_founding_mmdd",
+        store=True,
+        index=True,
     )
     freight_cooperation_mmdd = fields.Char(
-        compute="_compute_freight_cooperation_mmdd", store=True, index=True
+        string="Cooperation Anniversary (MM-DD)",
+        compute="_compute_freight_cooperation_mmdd",
+        store=True,
+        index=True,
     )
     freight_satisfaction_score = fields.Float(
         string="Satisfaction Score",
