@@ -314,12 +314,7 @@ class FreightVisit(models.Model):
     def action_send_survey(self):
         """Send the satisfaction survey to the customer (survey channel)."""
         self.ensure_one()
-        survey = self.env.ref("freight_crm_visits.survey_customer_satisfaction")
-        action = survey.action_send_survey()
-        action["context"] = dict(
-            action["context"], default_partner_ids=self.partner_id.ids
-        )
-        return action
+        return self.partner_id.action_freight_send_survey()
 
     # Abnormal relationship (R-VIS-4)
 

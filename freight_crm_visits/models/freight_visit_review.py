@@ -173,10 +173,15 @@ class FreightVisitReview(models.Model):
         return reviews
 
     @api.model
+    def _freight_invoices_available(self):
+        # account is not a dependency: use invoices only when it is installed.
+        return "account.move" in self.env
+
+    @api.model
     def _freight_figures(self, customers, review_date):
         """({partner_id: line figures}, source): from posted customer invoices
         when Invoicing (account) is installed, else empty for manual entry."""
-        if "account.move" not in self.env:
+        if not self._freight_invoices_available():
             return {}, "manual"
         months = int(
             self.env["ir.config_parameter"]

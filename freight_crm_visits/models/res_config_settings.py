@@ -31,6 +31,11 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="freight_crm_visits.satisfaction_target",
         default=90.0,
     )
+    freight_survey_interval_months = fields.Integer(
+        string="Satisfaction Survey at Least Every (Months)",
+        config_parameter="freight_crm_visits.survey_interval_months",
+        default=12,
+    )
     freight_visit_manager_id = fields.Many2one(
         related="company_id.freight_visit_manager_id", readonly=False
     )

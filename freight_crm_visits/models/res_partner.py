@@ -197,12 +197,11 @@ class ResPartner(models.Model):
         self._freight_holiday_greetings(today, target)
         self._freight_anniversary_greetings(target)
 
-    def _freight_care_customers(self, care_field):
+    def _freight_care_customers(self, care_field, extra_domain=None):
         return self.search(
-            [
-                ("freight_customer_state", "in", PLANNED_STATES),
-                (f"freight_grade_id.{care_field}", "=", True),
-            ]
+            Domain("freight_customer_state", "in", PLANNED_STATES)
+            & Domain(f"freight_grade_id.{care_field}", "=", True)
+            & Domain(extra_domain or Domain.TRUE)
         )
 
     @api.model
@@ -229,13 +228,15 @@ class ResPartner(models.Model):
     @api.model
     def _freight_anniversary_greetings(self, target):
         mmdd = target.strftime("%m-%d")
-        customers = self._freight_care_customers("freight_care_anniversary")
-        founded = customers.filtered_domain([("freight_founding_mmdd", "=", mmdd)])
+        # Searched on the stored, indexed month-day, not filtered in Python.
+        founded = self._freight_care_customers(
+            "freight_care_anniversary", [("freight_founding_mmdd", "=", mmdd)]
+        )
         founded._freight_schedule_greeting(
             target, self.env._("Greeting: company founding anniversary")
         )
-        cooperating = customers.filtered_domain(
-            [("freight_cooperation_mmdd", "=", mmdd)]
+        cooperating = self._freight_care_customers(
+            "freight_care_anniversary", [("freight_cooperation_mmdd", "=", mmdd)]
         )
         cooperating._freight_schedule_greeting(
             target, self.env._("Greeting: anniversary of our cooperation")
@@ -265,6 +266,65 @@ class ResPartner(models.Model):
         )
 
     # Satisfaction (R-SAT-1)
+
+    @api.model
+    def _cron_freight_plan_surveys(self):
+        """At least one satisfaction survey a year (setting) for every active
+        customer, whatever its visit channel: an activity to send it to the
+        account manager, once, for customers not surveyed within the
+        interval. Customers on the survey channel get theirs through the visit
+        plan (half-yearly for C)."""
+        today = fields.Date.context_today(self)
+        months = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("freight_crm_visits.survey_interval_months", "12")
+        )
+        activity_type = self.env.ref("freight_crm_visits.mail_activity_type_survey")
+        due = self.search(
+            Domain("freight_customer_state", "in", PLANNED_STATES)
+            & Domain("freight_grade_id", "!=", False)
+            & (
+                Domain("freight_satisfaction_date", "=", False)
+                | Domain(
+                    "freight_satisfaction_date",
+                    "<=",
+                    today - relativedelta(months=months),
+                )
+            )
+            & Domain(
+                "activity_ids",
+                "not any",
+                [("activity_type_id", "=", activity_type.id)],
+            )
+        )
+        model_id = self.env["ir.model"]._get_id("res.partner")
+        return (
+            self.env["mail.activity"]
+            .with_context(mail_activity_quick_update=True)
+            .create(
+                [
+                    {
+                        "activity_type_id": activity_type.id,
+                        "summary": activity_type.summary,
+                        "automated": True,
+                        "date_deadline": today,
+                        "res_model_id": model_id,
+                        "res_id": partner.id,
+                        "user_id": (partner.user_id or self.env.user).id,
+                    }
+                    for partner in due
+                ]
+            )
+        )
+
+    def action_freight_send_survey(self):
+        """Send the satisfaction survey to this customer."""
+        self.ensure_one()
+        survey = self.env.ref("freight_crm_visits.survey_customer_satisfaction")
+        action = survey.action_send_survey()
+        action["context"] = dict(action["context"], default_partner_ids=self.ids)
+        return action
 
     def _freight_update_satisfaction_score(self):
         """Set each customer's score from its latest completed satisfaction

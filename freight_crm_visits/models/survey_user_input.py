@@ -39,7 +39,12 @@ class SurveyUserInput(models.Model):
     def _mark_done(self):
         res = super()._mark_done()
         satisfaction = self.filtered("freight_is_satisfaction")
-        satisfaction.freight_customer_id._freight_update_satisfaction_score()
+        customers = satisfaction.freight_customer_id
+        customers._freight_update_satisfaction_score()
+        # The yearly survey is done: close its reminder.
+        customers.sudo().activity_feedback(
+            ["freight_crm_visits.mail_activity_type_survey"]
+        )
         return res
 
     @api.model

@@ -153,3 +153,20 @@ class TestVisitFlow(FreightVisitCase):
         )
         self.assertIn(b"SALES Customer Visit Record", html)
         self.assertIn(self.customer.name.encode(), html)
+
+    def test_report_renders_in_chinese(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["freight_crm_visits"], ["zh_CN"], overwrite=True
+        )
+        html, _fmt = (
+            self.env["ir.actions.report"]
+            .with_context(lang="zh_CN")
+            ._render_qweb_html(
+                "freight_crm_visits.report_freight_visit", self.visit.ids
+            )
+        )
+        html = html.decode()
+        self.assertIn("SALES客户拜访记录表", html)
+        self.assertIn("会谈地址", html)
+        self.assertIn("审批人", html)

@@ -80,3 +80,23 @@ class TestVisitSurvey(FreightVisitCase):
         self.assertEqual(action["res_model"], "survey.invite")
         self.assertEqual(action["context"]["default_partner_ids"], self.customer.ids)
         self.assertEqual(action["context"]["default_survey_id"], self.survey.id)
+
+    def _survey_reminders(self, partner):
+        survey_type = self.env.ref("freight_crm_visits.mail_activity_type_survey")
+        return partner.activity_ids.filtered(
+            lambda a: a.activity_type_id == survey_type
+        )
+
+    @freeze_time("2026-05-06 10:00:00")
+    def test_yearly_survey_reminder_once_and_closed_by_answer(self):
+        self.customer.freight_satisfaction_date = date(2025, 4, 1)
+        self.other_customer.freight_satisfaction_date = date(2026, 1, 1)
+        self.env["res.partner"]._cron_freight_plan_surveys()
+        reminder = self._survey_reminders(self.customer)
+        self.assertEqual(reminder.user_id, self.salesperson)
+        self.assertFalse(self._survey_reminders(self.other_customer))
+        self.env["res.partner"]._cron_freight_plan_surveys()
+        self.assertEqual(len(self._survey_reminders(self.customer)), 1)
+        self._answer(self.contact, ["Satisfied"] * 5)
+        self.assertFalse(self._survey_reminders(self.customer))
+        self.assertEqual(self.customer.freight_satisfaction_date, date(2026, 5, 6))
