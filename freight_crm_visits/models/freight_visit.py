@@ -162,12 +162,17 @@ class FreightVisit(models.Model):
     @api.depends("partner_id")
     def _compute_channel(self):
         for visit in self:
-            visit.channel = visit.partner_id._freight_visit_policy()[1] or "phone"
+            channel = visit.partner_id._freight_visit_policy()[1]
+            visit.channel = channel or visit.channel or "face_to_face"
 
     def _compute_is_overdue(self):
         today = fields.Date.context_today(self)
         for visit in self:
-            visit.is_overdue = visit.state == "planned" and visit.visit_date < today
+            visit.is_overdue = bool(
+                visit.state == "planned"
+                and visit.visit_date
+                and visit.visit_date < today
+            )
 
     def _search_is_overdue(self, operator, value):
         if operator not in ("in", "not in"):
@@ -186,7 +191,9 @@ class FreightVisit(models.Model):
     def _compute_is_next_week(self):
         monday, sunday = self._next_week_range()
         for visit in self:
-            visit.is_next_week = monday <= visit.visit_date <= sunday
+            visit.is_next_week = bool(
+                visit.visit_date and monday <= visit.visit_date <= sunday
+            )
 
     def _search_is_next_week(self, operator, value):
         if operator not in ("in", "not in"):

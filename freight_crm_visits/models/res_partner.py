@@ -101,6 +101,8 @@ class ResPartner(models.Model):
     def _freight_visit_policy(self):
         """(interval in months, channel) of this customer per grade and state
         (R-VIS-1); (0, False) when it has no visit plan."""
+        if not self:
+            return 0, False
         self.ensure_one()
         grade = self.freight_grade_id
         if not grade or self.freight_customer_state not in PLANNED_STATES:

@@ -5,3 +5,4 @@ from . import test_visit_planning
 from . import test_visit_review
 from . import test_visit_security
 from . import test_visit_survey
+from . import test_visit_views
