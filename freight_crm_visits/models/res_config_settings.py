@@ -26,7 +26,7 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="freight_crm_visits.care_lead_days",
         default=3,
     )
-    freight_satisfaction_target = fields.Float(
+    freight_survey_target = fields.Float(
         string="Satisfaction Target",
         config_parameter="freight_crm_visits.satisfaction_target",
         default=90.0,

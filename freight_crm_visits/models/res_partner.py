@@ -18,6 +18,9 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     freight_visit_ids = fields.One2many("freight.visit", "partner_id", string="Visits")
+    freight_visit_count = fields.Integer(
+        string="Visit Count", compute="_compute_freight_visit_count"
+    )
     freight_last_visit_date = fields.Date(
         string="Last Visit",
         compute="_compute_freight_visit_dates",
@@ -47,14 +50,14 @@ class ResPartner(models.Model):
         store=True,
         index=True,
     )
-    freight_satisfaction_score = fields.Float(
+    freight_survey_score = fields.Float(
         string="Satisfaction Score",
         digits=(5, 2),
         readonly=True,
         tracking=True,
         help="Score (0-100) of the customer's latest completed satisfaction survey.",
     )
-    freight_satisfaction_date = fields.Date(string="Last Survey", readonly=True)
+    freight_survey_date = fields.Date(string="Last Survey", readonly=True)
 
     @api.depends(
         "freight_visit_ids.state",
@@ -85,6 +88,24 @@ class ResPartner(models.Model):
                 # Never visited: due since the customer was created.
                 created = partner.create_date or fields.Datetime.now()
                 partner.freight_next_visit_date = created.date()
+
+    def _compute_freight_visit_count(self):
+        counts = dict(
+            self.env["freight.visit"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.freight_visit_count = counts.get(partner._origin, 0)
+
+    def action_freight_view_visits(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "freight_crm_visits.freight_visit_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action
 
     @api.depends("freight_founding_date")
     def _compute_freight_founding_mmdd(self):
@@ -287,9 +308,9 @@ class ResPartner(models.Model):
             Domain("freight_customer_state", "in", PLANNED_STATES)
             & Domain("freight_grade_id", "!=", False)
             & (
-                Domain("freight_satisfaction_date", "=", False)
+                Domain("freight_survey_date", "=", False)
                 | Domain(
-                    "freight_satisfaction_date",
+                    "freight_survey_date",
                     "<=",
                     today - relativedelta(months=months),
                 )
@@ -328,7 +349,7 @@ class ResPartner(models.Model):
         action["context"] = dict(action["context"], default_partner_ids=self.ids)
         return action
 
-    def _freight_update_satisfaction_score(self):
+    def _freight_update_survey_score(self):
         """Set each customer's score from its latest completed satisfaction
         survey. Runs as superuser: the respondent is usually a portal or
         public user who cannot write on the customer."""
@@ -351,7 +372,7 @@ class ResPartner(models.Model):
         for partner, latest in latest_by_partner.items():
             partner.write(
                 {
-                    "freight_satisfaction_score": latest.scoring_percentage,
-                    "freight_satisfaction_date": latest.end_datetime.date(),
+                    "freight_survey_score": latest.scoring_percentage,
+                    "freight_survey_date": latest.end_datetime.date(),
                 }
             )

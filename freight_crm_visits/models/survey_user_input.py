@@ -40,7 +40,7 @@ class SurveyUserInput(models.Model):
         res = super()._mark_done()
         satisfaction = self.filtered("freight_is_satisfaction")
         customers = satisfaction.freight_customer_id
-        customers._freight_update_satisfaction_score()
+        customers._freight_update_survey_score()
         # The yearly survey is done: close its reminder.
         customers.sudo().activity_feedback(
             ["freight_crm_visits.mail_activity_type_survey"]

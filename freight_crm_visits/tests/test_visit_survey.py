@@ -51,8 +51,8 @@ class TestVisitSurvey(FreightVisitCase):
         self.assertEqual(user_input.scoring_percentage, 80)
         self.assertEqual(user_input.freight_customer_id, self.customer)
         self.assertEqual(user_input.freight_quarter, "2026-Q2")
-        self.assertEqual(self.customer.freight_satisfaction_score, 80)
-        self.assertEqual(self.customer.freight_satisfaction_date, date(2026, 5, 6))
+        self.assertEqual(self.customer.freight_survey_score, 80)
+        self.assertEqual(self.customer.freight_survey_date, date(2026, 5, 6))
 
     def test_quarterly_averages_against_target(self):
         with freeze_time("2026-04-10 09:00:00"):
@@ -72,7 +72,7 @@ class TestVisitSurvey(FreightVisitCase):
         self.assertAlmostEqual(result["overall"], (100 + 75 + 100) / 3)
         self.assertEqual(result["below_target"], [self.customer.id])
         # The latest answer sets the customer's score.
-        self.assertEqual(self.other_customer.freight_satisfaction_score, 0)
+        self.assertEqual(self.other_customer.freight_survey_score, 0)
 
     def test_survey_visit_opens_invitation_for_customer(self):
         visit = self._make_visit(self.customer, date(2026, 3, 1), channel="survey")
@@ -89,8 +89,8 @@ class TestVisitSurvey(FreightVisitCase):
 
     @freeze_time("2026-05-06 10:00:00")
     def test_yearly_survey_reminder_once_and_closed_by_answer(self):
-        self.customer.freight_satisfaction_date = date(2025, 4, 1)
-        self.other_customer.freight_satisfaction_date = date(2026, 1, 1)
+        self.customer.freight_survey_date = date(2025, 4, 1)
+        self.other_customer.freight_survey_date = date(2026, 1, 1)
         self.env["res.partner"]._cron_freight_plan_surveys()
         reminder = self._survey_reminders(self.customer)
         self.assertEqual(reminder.user_id, self.salesperson)
@@ -99,4 +99,4 @@ class TestVisitSurvey(FreightVisitCase):
         self.assertEqual(len(self._survey_reminders(self.customer)), 1)
         self._answer(self.contact, ["Satisfied"] * 5)
         self.assertFalse(self._survey_reminders(self.customer))
-        self.assertEqual(self.customer.freight_satisfaction_date, date(2026, 5, 6))
+        self.assertEqual(self.customer.freight_survey_date, date(2026, 5, 6))

@@ -32,6 +32,13 @@ class TestVisitViews(FreightVisitCase):
         )
         self.assertEqual(len(views["views"]), 7)
 
+    def test_customer_visit_button_and_due_filter(self):
+        self._make_visit(self.customer, date(2026, 1, 10), state="approved")
+        self.assertEqual(self.customer.freight_visit_count, 1)
+        action = self.customer.action_freight_view_visits()
+        self.assertEqual(action["domain"], [("partner_id", "=", self.customer.id)])
+        self.env["res.partner"].get_views([(False, "form"), (False, "search")])
+
     def test_form_fills_grade_and_channel_from_customer(self):
         form = Form(self.env["freight.visit"].with_user(self.salesperson))
         form.partner_id = self.customer
