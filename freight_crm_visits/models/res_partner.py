@@ -147,18 +147,32 @@ class ResPartner(models.Model):
         return int(param)
 
     @api.model
-    def _cron_freight_plan_visits(self):
+    def _cron_freight_plan_visits(self, batch_size=1000):
         """Plan a visit for every customer due within the horizon that has no
         planned visit yet. Searches the stored, indexed next-visit date and
-        creates visits and activities in two batched creates, so the number of
-        queries does not grow with the number of customers."""
+        creates each batch's visits and activities in two batched creates, so
+        the number of queries does not grow with the number of customers.
+        Planned customers drop out of the domain, so each batch picks up the
+        next ones; in a cron run every batch is committed with its progress."""
         today = fields.Date.context_today(self)
         limit = today + timedelta(days=self._freight_visit_horizon())
-        due = self.search(
-            Domain("freight_next_visit_date", "<=", limit)
-            & Domain("freight_visit_ids", "not any", [("state", "=", "planned")])
+        domain = Domain("freight_next_visit_date", "<=", limit) & Domain(
+            "freight_visit_ids", "not any", [("state", "=", "planned")]
         )
-        return due._freight_create_planned_visits(today)
+        in_cron = bool(self.env.context.get("ir_cron_progress_id"))
+        visits = self.env["freight.visit"]
+        while True:
+            due = self.search(domain, limit=batch_size, order="id")
+            visits |= due._freight_create_planned_visits(today)
+            if len(due) < batch_size:
+                if in_cron:
+                    self.env["ir.cron"]._commit_progress(len(due), remaining=0)
+                return visits
+            if in_cron and not self.env["ir.cron"]._commit_progress(
+                len(due), remaining=self.search_count(domain)
+            ):
+                # Out of time: the cron is rescheduled for the rest.
+                return visits
 
     def _freight_create_planned_visits(self, today):
         if not self:

@@ -84,6 +84,26 @@ class TestVisitPlanning(FreightVisitCase):
         self.assertFalse(second)
         self.assertEqual(len(self._planned(self.customer)), 1)
 
+    @freeze_time("2026-01-28")
+    def test_planning_in_batches(self):
+        partners = self.env["res.partner"].create(
+            [
+                {
+                    "name": f"分批客户{i}",
+                    "is_company": True,
+                    "freight_grade_id": self.grade_b.id,
+                    "freight_customer_state": "signed",
+                    "user_id": self.salesperson.id,
+                }
+                for i in range(5)
+            ]
+        )
+        for partner in partners:
+            self._make_visit(partner, date(2025, 10, 1), state="approved")
+        visits = self.env["res.partner"]._cron_freight_plan_visits(batch_size=2)
+        self.assertEqual(visits.partner_id & partners, partners)
+        self.assertFalse(self.env["res.partner"]._cron_freight_plan_visits())
+
     def test_overdue_flag_and_filter(self):
         with freeze_time("2026-01-28"):
             self.env["res.partner"]._cron_freight_plan_visits()
