@@ -180,7 +180,7 @@ class FreightVisit(models.Model):
         overdue = Domain("state", "=", "planned") & Domain(
             "visit_date", "<", fields.Date.context_today(self)
         )
-        return overdue if operator == "in" and True in value else ~overdue
+        return overdue if (True in value) == (operator == "in") else ~overdue
 
     @api.model
     def _next_week_range(self):
@@ -202,7 +202,7 @@ class FreightVisit(models.Model):
         next_week = Domain("visit_date", ">=", monday) & Domain(
             "visit_date", "<=", sunday
         )
-        return next_week if operator == "in" and True in value else ~next_week
+        return next_week if (True in value) == (operator == "in") else ~next_week
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -70,7 +70,7 @@ class ResPartner(models.Model):
         # One grouped query for the whole batch, not one per partner.
         last_dates = dict(
             self.env["freight.visit"]._read_group(
-                [("partner_id", "in", self.ids), ("state", "in", DONE_STATES)],
+                [("partner_id", "in", self._origin.ids), ("state", "in", DONE_STATES)],
                 ["partner_id"],
                 ["visit_date:max"],
             )
@@ -92,7 +92,7 @@ class ResPartner(models.Model):
     def _compute_freight_visit_count(self):
         counts = dict(
             self.env["freight.visit"]._read_group(
-                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+                [("partner_id", "in", self._origin.ids)], ["partner_id"], ["__count"]
             )
         )
         for partner in self:

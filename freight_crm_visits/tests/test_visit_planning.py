@@ -116,6 +116,10 @@ class TestVisitPlanning(FreightVisitCase):
             self.assertIn(visit, overdue)
             not_overdue = self.env["freight.visit"].search([("is_overdue", "=", False)])
             self.assertNotIn(visit, not_overdue)
+            self.assertIn(
+                visit,
+                self.env["freight.visit"].search([("is_overdue", "!=", False)]),
+            )
 
     def _count_planning_queries(self, count):
         partners = self.env["res.partner"].create(

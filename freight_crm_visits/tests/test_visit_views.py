@@ -39,6 +39,15 @@ class TestVisitViews(FreightVisitCase):
         self.assertEqual(action["domain"], [("partner_id", "=", self.customer.id)])
         self.env["res.partner"].get_views([(False, "form"), (False, "search")])
 
+    def test_customer_form_new_and_edit(self):
+        form = Form(self.env["res.partner"].with_context(default_is_company=True))
+        form.name = "上海新客户有限公司"
+        partner = form.save()
+        self.assertEqual(partner.freight_visit_count, 0)
+        with Form(self.customer) as form:
+            form.freight_founding_date = date(2001, 5, 20)
+        self.assertEqual(self.customer.freight_founding_mmdd, "05-20")
+
     def test_form_fills_grade_and_channel_from_customer(self):
         form = Form(self.env["freight.visit"].with_user(self.salesperson))
         form.partner_id = self.customer
