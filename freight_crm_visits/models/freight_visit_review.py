@@ -104,6 +104,10 @@ class FreightVisitReview(models.Model):
         return True
 
     def action_reset_draft(self):
+        if not self.env.user.has_group("freight_crm.group_freight_manager"):
+            raise UserError(
+                self.env._("Only a Freight CRM manager can send a review back.")
+            )
         self.write({"state": "draft", "reviewer_id": False})
         return True
 

@@ -1,7 +1,7 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class FreightVisitReviewLine(models.Model):
@@ -36,6 +36,25 @@ class FreightVisitReviewLine(models.Model):
         string="Manager's Mark",
     )
     manager_note = fields.Char(string="Manager's Note")
+
+    def write(self, vals):
+        self._check_write_rights(vals)
+        return super().write(vals)
+
+    def _check_write_rights(self, vals):
+        """Salespeople fill the figures while the review is to fill; only
+        managers mark lines or change a submitted review."""
+        if self.env.su or self.env.user.has_group("freight_crm.group_freight_manager"):
+            return
+        if {"manager_mark", "manager_note"} & vals.keys():
+            raise UserError(self.env._("Only a Freight CRM manager can mark lines."))
+        if any(line.review_id.state != "draft" for line in self):
+            raise UserError(
+                self.env._(
+                    "This review was submitted: ask your manager to send it back "
+                    "before changing its figures."
+                )
+            )
 
     @api.constrains("last_month_volume", "receivable_overdue", "receivable_this_month")
     def _check_amounts(self):

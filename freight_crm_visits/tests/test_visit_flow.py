@@ -65,6 +65,13 @@ class TestVisitFlow(FreightVisitCase):
             self.visit.with_user(self.manager).action_approve()
         self.assertEqual(self.visit.state, "done")
 
+    def test_approval_by_direct_write_refused(self):
+        with self.assertRaisesRegex(UserError, "Only a Freight CRM manager"):
+            self.visit.write({"state": "approved"})
+        with self.assertRaisesRegex(UserError, "Only a Freight CRM manager"):
+            self.visit.write({"approver_id": self.salesperson.id})
+        self.assertEqual(self.visit.state, "planned")
+
     def test_future_visit_cannot_be_done(self):
         self.visit.visit_date = date(2026, 3, 10) + timedelta(days=1)
         with self.assertRaisesRegex(UserError, "dated in the future"):

@@ -50,7 +50,11 @@ class TestVisitReview(FreightVisitCase):
                 "receivable_this_month": 30000,
             }
         )
+        with self.assertRaisesRegex(UserError, "Only a Freight CRM manager"):
+            line.with_user(self.salesperson).manager_mark = "ok"
         review.with_user(self.salesperson).action_submit()
+        with self.assertRaisesRegex(UserError, "was submitted"):
+            line.with_user(self.salesperson).last_month_volume = 1
         with self.assertRaisesRegex(UserError, "Only a Freight CRM manager"):
             review.with_user(self.salesperson).action_mark_reviewed()
         with self.assertRaisesRegex(UserError, "Mark every customer line"):
