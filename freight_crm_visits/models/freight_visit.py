@@ -1,0 +1,362 @@
+# Copyright 2026 freight_crm contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Domain
+
+DONE_STATES = ("done", "submitted", "approved", "returned")
+
+CHANNELS = [
+    ("face_to_face", "Face-to-face Visit"),
+    ("phone", "In-depth Phone Call"),
+    ("survey", "Satisfaction Survey"),
+]
+
+
+class FreightVisit(models.Model):
+    """A customer visit, the form 附表3 客户拜访记录表 (R-VIS-3)."""
+
+    _name = "freight.visit"
+    _description = "Customer Visit"
+    _inherit = ("mail.thread", "mail.activity.mixin")
+    _order = "visit_date desc, id desc"
+    _rec_names_search = ("partner_id",)
+
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        tracking=True,
+        domain=[("is_company", "=", True)],
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Salesperson",
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: self.env.user,
+    )
+    visit_date = fields.Date(
+        required=True,
+        index=True,
+        tracking=True,
+        default=fields.Date.context_today,
+    )
+    state = fields.Selection(
+        [
+            ("planned", "Planned"),
+            ("done", "Done"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("returned", "Returned"),
+        ],
+        default="planned",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    grade_id = fields.Many2one(
+        "freight.customer.grade",
+        string="Customer Grade",
+        compute="_compute_grade_id",
+        store=True,
+        readonly=False,
+        help="The customer's grade on the visit date, kept as it was.",
+    )
+    channel = fields.Selection(
+        CHANNELS,
+        compute="_compute_channel",
+        store=True,
+        readonly=False,
+        help="Set from the grade policy; change it if the visit was held another way.",
+    )
+    address = fields.Char(string="Meeting Address")
+    companion_ids = fields.Many2many(
+        "res.users",
+        "freight_visit_companion_rel",
+        "visit_id",
+        "user_id",
+        string="Accompanying Staff",
+    )
+    interlocutor_ids = fields.Many2many(
+        "res.partner",
+        "freight_visit_interlocutor_rel",
+        "visit_id",
+        "partner_id",
+        string="Customer Interlocutors",
+        domain="[('parent_id', '=', partner_id)]",
+        help="The customer's people met, with their job title and phone.",
+    )
+    planned_content = fields.Text()
+    actual_content = fields.Text()
+    satisfaction = fields.Selection(
+        [
+            ("5", "Very Satisfied"),
+            ("4", "Satisfied"),
+            ("3", "Neutral"),
+            ("2", "Dissatisfied"),
+            ("1", "Very Dissatisfied"),
+        ],
+        string="Customer Satisfaction",
+    )
+    logistics_needs = fields.Text()
+    competitors = fields.Text()
+    operating_situation = fields.Text(string="Customer's Operating Situation")
+    next_steps = fields.Text()
+    support_needed = fields.Boolean(
+        string="Other Departments' Support Needed",
+    )
+    support_details = fields.Char(string="Support Needed From")
+    remarks = fields.Text()
+    relationship_abnormal = fields.Boolean(
+        string="Abnormal Relationship",
+        tracking=True,
+        help="Flag it when the relationship with the customer shows a problem: "
+        "the department manager is notified at once.",
+    )
+    abnormal_description = fields.Text(string="Abnormality")
+    manager_visit_required = fields.Boolean(
+        string="Manager Visit",
+        tracking=True,
+        help="Decided at the weekly meeting: a department manager or above "
+        "must visit this customer.",
+    )
+    approver_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
+    approval_date = fields.Date(readonly=True, copy=False)
+    return_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    is_overdue = fields.Boolean(
+        string="Overdue",
+        compute="_compute_is_overdue",
+        search="_search_is_overdue",
+        help="Planned and its date has passed.",
+    )
+    is_next_week = fields.Boolean(
+        string="Next Week",
+        compute="_compute_is_next_week",
+        search="_search_is_next_week",
+        help="Dated Monday to Sunday of next week: the weekly meeting's list.",
+    )
+
+    @api.depends("partner_id", "visit_date")
+    def _compute_display_name(self):
+        for visit in self:
+            visit.display_name = self.env._(
+                "%(customer)s – %(date)s",
+                customer=visit.partner_id.display_name or "",
+                date=visit.visit_date or "",
+            )
+
+    @api.depends("partner_id")
+    def _compute_grade_id(self):
+        for visit in self:
+            visit.grade_id = visit.partner_id.freight_grade_id
+
+    @api.depends("partner_id")
+    def _compute_channel(self):
+        for visit in self:
+            channel = visit.partner_id._freight_visit_policy()[1]
+            visit.channel = channel or visit.channel or "face_to_face"
+
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for visit in self:
+            visit.is_overdue = bool(
+                visit.state == "planned"
+                and visit.visit_date
+                and visit.visit_date < today
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        overdue = Domain("state", "=", "planned") & Domain(
+            "visit_date", "<", fields.Date.context_today(self)
+        )
+        return overdue if (True in value) == (operator == "in") else ~overdue
+
+    @api.model
+    def _next_week_range(self):
+        today = fields.Date.context_today(self)
+        monday = today + timedelta(days=7 - today.weekday())
+        return monday, monday + timedelta(days=6)
+
+    def _compute_is_next_week(self):
+        monday, sunday = self._next_week_range()
+        for visit in self:
+            visit.is_next_week = bool(
+                visit.visit_date and monday <= visit.visit_date <= sunday
+            )
+
+    def _search_is_next_week(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        monday, sunday = self._next_week_range()
+        next_week = Domain("visit_date", ">=", monday) & Domain(
+            "visit_date", "<=", sunday
+        )
+        return next_week if (True in value) == (operator == "in") else ~next_week
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        visits = super().create(vals_list)
+        visits.filtered("relationship_abnormal")._freight_notify_abnormal()
+        return visits
+
+    def write(self, vals):
+        # The buttons check this too; here it also holds for RPC and imports.
+        if vals.get("state") in ("approved", "returned") or "approver_id" in vals:
+            self._check_manager()
+        newly_abnormal = (
+            self.filtered(lambda v: not v.relationship_abnormal)
+            if vals.get("relationship_abnormal")
+            else self.browse()
+        )
+        res = super().write(vals)
+        newly_abnormal._freight_notify_abnormal()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_planned(self):
+        if any(visit.state != "planned" for visit in self):
+            raise UserError(
+                self.env._("Only planned visits can be deleted, not held ones.")
+            )
+
+    # Flow: planned -> done -> submitted -> approved, or returned -> submitted.
+
+    def _check_state(self, allowed, action):
+        wrong = self.filtered(lambda v: v.state not in allowed)
+        if wrong:
+            states = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "You cannot %(action)s the visit %(visit)s: it is %(state)s.",
+                    action=action,
+                    visit=wrong[0].display_name,
+                    state=states[wrong[0].state],
+                )
+            )
+
+    def _check_manager(self):
+        if not self.env.su and not self.env.user.has_group(
+            "freight_crm.group_freight_manager"
+        ):
+            raise UserError(
+                self.env._("Only a Freight CRM manager can approve or return visits.")
+            )
+
+    def action_done(self):
+        self._check_state(("planned",), self.env._("mark as done"))
+        today = fields.Date.context_today(self)
+        future = self.filtered(lambda v: v.visit_date > today)
+        if future:
+            raise UserError(
+                self.env._(
+                    "The visit %(visit)s is dated in the future: change its date "
+                    "to the day it was held before marking it done.",
+                    visit=future[0].display_name,
+                )
+            )
+        self.write({"state": "done"})
+        # A held visit closes the planning activity it came with.
+        self.activity_feedback(["freight_crm_visits.mail_activity_type_visit"])
+        return True
+
+    def action_submit(self):
+        self._check_state(("done", "returned"), self.env._("submit"))
+        empty = self.filtered(lambda v: not (v.actual_content or "").strip())
+        if empty:
+            raise UserError(
+                self.env._(
+                    "Fill in the actual content of the visit %(visit)s before "
+                    "submitting it.",
+                    visit=empty[0].display_name,
+                )
+            )
+        self.write({"state": "submitted"})
+        return True
+
+    def action_approve(self):
+        self._check_manager()
+        self._check_state(("submitted",), self.env._("approve"))
+        self.write(
+            {
+                "state": "approved",
+                "approver_id": self.env.user.id,
+                "approval_date": fields.Date.context_today(self),
+                "return_reason": False,
+            }
+        )
+        return True
+
+    def action_return(self, reason=None):
+        """Return submitted visits to the salesperson with a reason. Called
+        without a reason (from the button) it opens the reason wizard."""
+        self._check_manager()
+        self._check_state(("submitted",), self.env._("return"))
+        if reason is None:
+            return {
+                "type": "ir.actions.act_window",
+                "name": self.env._("Return Visit"),
+                "res_model": "freight.visit.return.wizard",
+                "view_mode": "form",
+                "target": "new",
+                "context": {"default_visit_ids": self.ids},
+            }
+        if not reason.strip():
+            raise UserError(
+                self.env._("Give a reason for returning the visit to the salesperson.")
+            )
+        self.write({"state": "returned", "return_reason": reason})
+        for visit in self:
+            visit.message_post(
+                body=self.env._("Returned: %s", reason),
+                partner_ids=visit.user_id.partner_id.ids,
+            )
+        return True
+
+    def action_send_survey(self):
+        """Send the satisfaction survey to the customer (survey channel)."""
+        self.ensure_one()
+        return self.partner_id.action_freight_send_survey()
+
+    # Abnormal relationship (R-VIS-4)
+
+    def _freight_department_managers(self):
+        manager = self.env.company.freight_visit_manager_id
+        if manager:
+            return manager
+        group = self.env.ref("freight_crm.group_freight_manager")
+        return group.sudo().all_user_ids.filtered(
+            lambda u: (
+                u.active and not u.share and u.id != self.env.ref("base.user_root").id
+            )
+        )
+
+    def _freight_notify_abnormal(self):
+        if not self:
+            return
+        managers = self._freight_department_managers()
+        for visit in self:
+            visit.message_post(
+                body=self.env._(
+                    "Abnormal customer relationship reported on this visit: %s",
+                    visit.abnormal_description or "-",
+                ),
+                partner_ids=managers.partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+            for manager in managers:
+                visit.activity_schedule(
+                    "freight_crm_visits.mail_activity_type_abnormal",
+                    user_id=manager.id,
+                    note=visit.abnormal_description,
+                )

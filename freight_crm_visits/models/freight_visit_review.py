@@ -1,0 +1,235 @@
+# Copyright 2026 freight_crm contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .res_partner import PLANNED_STATES
+
+
+class FreightVisitReview(models.Model):
+    """The monthly review of the 15th (每月15号, R-VIS-5): per salesperson,
+    one line per customer with last month's business volume, receivables
+    older than three months and this month's receivables."""
+
+    _name = "freight.visit.review"
+    _description = "Monthly Customer Review"
+    _inherit = ("mail.thread", "mail.activity.mixin")
+    _order = "date desc, user_id"
+
+    user_id = fields.Many2one(
+        "res.users",
+        string="Salesperson",
+        required=True,
+        index=True,
+        default=lambda self: self.env.user,
+    )
+    date = fields.Date(
+        string="Review Date", required=True, default=fields.Date.context_today
+    )
+    state = fields.Selection(
+        [
+            ("draft", "To Fill"),
+            ("submitted", "Submitted"),
+            ("reviewed", "Reviewed"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+    )
+    figures_source = fields.Selection(
+        [("invoice", "Customer Invoices"), ("manual", "Entered by Hand")],
+        default="manual",
+        required=True,
+        readonly=True,
+        help="Customer invoices when Invoicing is installed; otherwise the "
+        "salesperson enters the figures.",
+    )
+    line_ids = fields.One2many("freight.visit.review.line", "review_id")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    reviewer_id = fields.Many2one("res.users", readonly=True, copy=False)
+    total_volume = fields.Monetary(
+        string="Last Month's Volume",
+        compute="_compute_totals",
+        currency_field="currency_id",
+    )
+    total_overdue = fields.Monetary(
+        string="Overdue Receivables",
+        compute="_compute_totals",
+        currency_field="currency_id",
+    )
+
+    _user_date_uniq = models.UniqueIndex("(user_id, date, company_id)")
+
+    @api.depends("user_id", "date")
+    def _compute_display_name(self):
+        for review in self:
+            review.display_name = self.env._(
+                "%(user)s – %(month)s",
+                user=review.user_id.name or "",
+                month=review.date and review.date.strftime("%Y-%m") or "",
+            )
+
+    @api.depends("line_ids.last_month_volume", "line_ids.receivable_overdue")
+    def _compute_totals(self):
+        for review in self:
+            review.total_volume = sum(review.line_ids.mapped("last_month_volume"))
+            review.total_overdue = sum(review.line_ids.mapped("receivable_overdue"))
+
+    def action_submit(self):
+        if any(review.state != "draft" for review in self):
+            raise UserError(self.env._("Only reviews to fill can be submitted."))
+        self.write({"state": "submitted"})
+        return True
+
+    def action_mark_reviewed(self):
+        if not self.env.user.has_group("freight_crm.group_freight_manager"):
+            raise UserError(self.env._("Only a Freight CRM manager can review."))
+        if any(review.state != "submitted" for review in self):
+            raise UserError(self.env._("Only submitted reviews can be reviewed."))
+        unmarked = self.line_ids.filtered(lambda line: not line.manager_mark)
+        if unmarked:
+            raise UserError(
+                self.env._(
+                    "Mark every customer line before closing the review "
+                    "(first unmarked: %s).",
+                    unmarked[0].partner_id.display_name,
+                )
+            )
+        self.write({"state": "reviewed", "reviewer_id": self.env.user.id})
+        return True
+
+    def action_reset_draft(self):
+        if not self.env.user.has_group("freight_crm.group_freight_manager"):
+            raise UserError(
+                self.env._("Only a Freight CRM manager can send a review back.")
+            )
+        self.write({"state": "draft", "reviewer_id": False})
+        return True
+
+    # Creation on the 15th
+
+    @api.model
+    def _freight_review_day(self):
+        param = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("freight_crm_visits.review_day", "15")
+        )
+        return int(param)
+
+    @api.model
+    def _cron_freight_monthly_review(self):
+        today = fields.Date.context_today(self)
+        if today.day != self._freight_review_day():
+            return self.browse()
+        return self._freight_create_reviews(today)
+
+    @api.model
+    def _freight_create_reviews(self, review_date):
+        """One review per salesperson for the month of review_date, unless it
+        exists; lines for all of their active customers."""
+        customers = self.env["res.partner"].search(
+            [
+                ("freight_customer_state", "in", PLANNED_STATES),
+                ("user_id", "!=", False),
+                ("is_company", "=", True),
+            ]
+        )
+        month_start = review_date.replace(day=1)
+        existing = self.search(
+            [
+                ("date", ">=", month_start),
+                ("date", "<", month_start + relativedelta(months=1)),
+                ("company_id", "=", self.env.company.id),
+            ]
+        ).user_id
+        figures, source = self._freight_figures(customers, review_date)
+        vals_list = []
+        for user, partners in customers.grouped("user_id").items():
+            if user in existing:
+                continue
+            lines = [
+                fields.Command.create(
+                    {"partner_id": partner.id, **figures.get(partner.id, {})}
+                )
+                for partner in partners
+            ]
+            vals_list.append(
+                {
+                    "user_id": user.id,
+                    "date": review_date,
+                    "figures_source": source,
+                    "line_ids": lines,
+                }
+            )
+        reviews = self.with_context(mail_create_nolog=True).create(vals_list)
+        for review in reviews:
+            review.activity_schedule(
+                "freight_crm_visits.mail_activity_type_review",
+                date_deadline=review_date,
+                user_id=review.user_id.id,
+            )
+        return reviews
+
+    @api.model
+    def _freight_invoices_available(self):
+        # account is not a dependency: use invoices only when it is installed.
+        return "account.move" in self.env
+
+    @api.model
+    def _freight_figures(self, customers, review_date):
+        """({partner_id: line figures}, source): from posted customer invoices
+        when Invoicing (account) is installed, else empty for manual entry."""
+        if not self._freight_invoices_available():
+            return {}, "manual"
+        months = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("freight_crm_visits.receivable_overdue_months", "3")
+        )
+        month_start = review_date.replace(day=1)
+        last_month_start = month_start - relativedelta(months=1)
+        next_month_start = month_start + relativedelta(months=1)
+        overdue_before = review_date - relativedelta(months=months)
+        moves = self.env["account.move"].sudo()
+        base = [
+            ("move_type", "in", ("out_invoice", "out_refund")),
+            ("state", "=", "posted"),
+            ("commercial_partner_id", "in", customers.ids),
+        ]
+        figures = {}
+
+        def collect(domain, aggregate, key):
+            for partner, amount in moves._read_group(
+                base + domain, ["commercial_partner_id"], [aggregate]
+            ):
+                figures.setdefault(partner.id, {})[key] = amount
+
+        collect(
+            [
+                ("invoice_date", ">=", last_month_start),
+                ("invoice_date", "<", month_start),
+            ],
+            "amount_untaxed_signed:sum",
+            "last_month_volume",
+        )
+        collect(
+            [("invoice_date", "<", overdue_before), ("amount_residual_signed", ">", 0)],
+            "amount_residual_signed:sum",
+            "receivable_overdue",
+        )
+        collect(
+            [
+                ("invoice_date", ">=", month_start),
+                ("invoice_date", "<", next_month_start),
+                ("amount_residual_signed", ">", 0),
+            ],
+            "amount_residual_signed:sum",
+            "receivable_this_month",
+        )
+        return figures, "invoice"

@@ -1,0 +1,116 @@
+# Copyright 2026 freight_crm contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+from unittest import skipUnless
+from unittest.mock import patch
+
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.modules.module import get_manifest
+from odoo.tests import tagged
+
+from .common import FreightVisitCase
+
+
+@tagged("post_install", "-at_install")
+class TestVisitReview(FreightVisitCase):
+    def _my_review(self, reviews, user):
+        return reviews.filtered(lambda r: r.user_id == user)
+
+    @freeze_time("2026-03-14")
+    def test_no_review_before_the_15th(self):
+        self.assertFalse(
+            self.env["freight.visit.review"]._cron_freight_monthly_review()
+        )
+
+    @freeze_time("2026-03-15")
+    def test_review_on_the_15th_without_invoices(self):
+        review_model = self.env.registry["freight.visit.review"]
+        with patch.object(
+            review_model, "_freight_invoices_available", return_value=False
+        ):
+            reviews = self.env["freight.visit.review"]._cron_freight_monthly_review()
+        review = self._my_review(reviews, self.salesperson)
+        self.assertEqual(review.date, date(2026, 3, 15))
+        self.assertEqual(review.figures_source, "manual")
+        self.assertIn(self.customer, review.line_ids.partner_id)
+        self.assertNotIn(self.other_customer, review.line_ids.partner_id)
+        self.assertIn(self.salesperson, review.activity_ids.user_id)
+        # Once a month: a second run the same day creates nothing.
+        self.assertFalse(
+            self.env["freight.visit.review"]._cron_freight_monthly_review()
+        )
+
+        line = review.line_ids.filtered(lambda x: x.partner_id == self.customer)
+        line.with_user(self.salesperson).write(
+            {
+                "last_month_volume": 120000,
+                "receivable_overdue": 5000,
+                "receivable_this_month": 30000,
+            }
+        )
+        with self.assertRaisesRegex(UserError, "Only a Freight CRM manager"):
+            line.with_user(self.salesperson).manager_mark = "ok"
+        review.with_user(self.salesperson).action_submit()
+        with self.assertRaisesRegex(UserError, "was submitted"):
+            line.with_user(self.salesperson).last_month_volume = 1
+        with self.assertRaisesRegex(UserError, "Only a Freight CRM manager"):
+            review.with_user(self.salesperson).action_mark_reviewed()
+        with self.assertRaisesRegex(UserError, "Mark every customer line"):
+            review.with_user(self.manager).action_mark_reviewed()
+        review.line_ids.with_user(self.manager).manager_mark = "ok"
+        line.with_user(self.manager).manager_mark = "attention"
+        review.with_user(self.manager).action_mark_reviewed()
+        self.assertEqual(review.state, "reviewed")
+        self.assertEqual(review.reviewer_id, self.manager)
+
+    @freeze_time("2026-03-15")
+    def test_negative_amounts_refused(self):
+        reviews = self.env["freight.visit.review"]._freight_create_reviews(
+            date(2026, 3, 15)
+        )
+        line = self._my_review(reviews, self.salesperson).line_ids[:1]
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
+            line.write({"receivable_overdue": -1})
+
+    @skipUnless(get_manifest("account"), "Invoicing (account) is not available.")
+    @freeze_time("2026-03-15")
+    def test_review_on_the_15th_with_invoices(self):
+        if "account.move" not in self.env:
+            self.skipTest("Invoicing is not installed in this database.")
+        product = self.env["product.product"].create({"name": "Ocean freight"})
+
+        def invoice(invoice_date, amount):
+            move = self.env["account.move"].create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": self.customer.id,
+                    "invoice_date": invoice_date,
+                    "invoice_line_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "product_id": product.id,
+                                "quantity": 1,
+                                "price_unit": amount,
+                                "tax_ids": [(6, 0, [])],
+                            },
+                        )
+                    ],
+                }
+            )
+            move.action_post()
+            return move
+
+        invoice(date(2026, 2, 10), 1000)
+        invoice(date(2025, 11, 1), 300)
+        invoice(date(2026, 3, 2), 700)
+        reviews = self.env["freight.visit.review"]._cron_freight_monthly_review()
+        review = self._my_review(reviews, self.salesperson)
+        self.assertEqual(review.figures_source, "invoice")
+        line = review.line_ids.filtered(lambda x: x.partner_id == self.customer)
+        self.assertEqual(line.last_month_volume, 1000)
+        self.assertEqual(line.receivable_overdue, 300)
+        self.assertEqual(line.receivable_this_month, 700)
