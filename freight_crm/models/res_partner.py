@@ -130,7 +130,7 @@ class ResPartner(models.Model):
         string="Annual Revenue", currency_field="freight_currency_id"
     )
     freight_bank_name = fields.Char(
-        string="Bank", groups="freight_crm.group_freight_manager"
+        string="Opening Bank", groups="freight_crm.group_freight_manager"
     )
     freight_bank_account = fields.Char(
         string="Bank Account", groups="freight_crm.group_freight_manager"
@@ -152,7 +152,7 @@ class ResPartner(models.Model):
     freight_milestones = fields.Text(string="Milestones and Anniversaries")
     # Money the grade policy and finance set (R-POL-2, R-SEC-1)
     freight_credit_limit = fields.Monetary(
-        string="Credit Limit",
+        string="Approved Credit Line",
         currency_field="freight_currency_id",
         groups="freight_crm.group_freight_manager",
     )

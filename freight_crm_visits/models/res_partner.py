@@ -34,10 +34,6 @@ class ResPartner(models.Model):
         help="Last held visit plus the grade's visit interval; empty when the "
         "customer has no visit plan (no grade, dormant or eliminated).",
     )
-    freight_founding_date = fields.Date(
-        string="Company Founded On",
-        help="Its anniversary brings a greeting (客户重要纪念日).",
-    )
     freight_founding_mmdd = fields.Char(
         string="Founding Anniversary (MM-DD)",
         compute="_compute_freight_founding_mmdd",
