@@ -498,10 +498,12 @@ class FreightCustomerContract(models.Model):
                     "res_model_id": model_id,
                     "res_id": contract.id,
                     "activity_type_id": activity_type.id,
-                    "summary": activity_type.summary,
+                    "summary": activity_type.with_context(
+                        lang=contract.user_id.lang
+                    ).summary,
                     "user_id": contract.user_id.id or self.env.user.id,
                     "date_deadline": contract.date_end,
-                    "note": self.env._(
+                    "note": contract.with_context(lang=contract.user_id.lang).env._(
                         "Contract %(contract)s of %(customer)s ends on %(end)s: "
                         "renew it or plan the follow-up.",
                         contract=contract.name,

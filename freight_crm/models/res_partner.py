@@ -497,7 +497,7 @@ class ResPartner(models.Model):
                 "res_model_id": model_id,
                 "res_id": partner.id,
                 "activity_type_id": activity_type.id if activity_type else False,
-                "summary": self.env._(
+                "summary": partner.with_context(lang=partner.user_id.lang).env._(
                     "Grade changed from %(old)s to %(new)s: review the customer",
                     old=old_grades[partner].code or "-",
                     new=partner.freight_grade_id.code,

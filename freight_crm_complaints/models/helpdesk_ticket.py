@@ -628,7 +628,9 @@ class HelpdeskTicket(models.Model):
             self.activity_schedule(
                 "freight_crm_complaints.mail_activity_type_complaint_escalation",
                 date_deadline=deadline,
-                summary=self.env._("Escalated complaint: %s", self.name),
+                summary=self.with_context(lang=user.lang).env._(
+                    "Escalated complaint: %s", self.name
+                ),
                 user_id=user.id,
             )
 
@@ -645,7 +647,9 @@ class HelpdeskTicket(models.Model):
                 ticket.activity_schedule(
                     "freight_crm_complaints.mail_activity_type_emergency_plan",
                     date_deadline=fields.Date.context_today(ticket),
-                    summary=self.env._("Start the emergency plan: %s", ticket.name),
+                    summary=ticket.with_context(lang=user.lang).env._(
+                        "Start the emergency plan: %s", ticket.name
+                    ),
                     user_id=user.id,
                 )
 

@@ -199,7 +199,9 @@ class ResPartner(models.Model):
             [
                 {
                     "activity_type_id": activity_type.id,
-                    "summary": activity_type.summary,
+                    "summary": activity_type.with_context(
+                        lang=visit.user_id.lang
+                    ).summary,
                     "automated": True,
                     "date_deadline": visit.visit_date,
                     "res_model_id": model_id,
@@ -339,7 +341,9 @@ class ResPartner(models.Model):
                 [
                     {
                         "activity_type_id": activity_type.id,
-                        "summary": activity_type.summary,
+                        "summary": activity_type.with_context(
+                            lang=(partner.user_id or self.env.user).lang
+                        ).summary,
                         "automated": True,
                         "date_deadline": today,
                         "res_model_id": model_id,

@@ -1,0 +1,57 @@
+# Copyright 2026 freight_crm contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Activities that scheduled actions create for a salesperson read in that
+salesperson's language, not in the language of the user running the cron."""
+
+from odoo.tests import TransactionCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestRecipientLanguage(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["freight_crm", "freight_crm_visits"], ["zh_CN"]
+        )
+        cls.salesperson = new_test_user(
+            cls.env,
+            login="lang_sales_zh",
+            groups="freight_crm.group_freight_salesperson",
+            lang="zh_CN",
+        )
+        cls.customer = cls.env["res.partner"].create(
+            {
+                "name": "宁波甬达国际物流有限公司",
+                "is_company": True,
+                "user_id": cls.salesperson.id,
+                "freight_customer_state": "signed",
+            }
+        )
+        # The cron's own user reads English.
+        cls.cron_env = cls.env(context=dict(cls.env.context, lang="en_US"))
+
+    def test_grade_change_activity_in_salesperson_language(self):
+        partner = self.customer.with_env(self.cron_env)
+        partner._freight_change_grades(
+            {partner: self.env.ref("freight_crm.grade_c")}, "rule", notify=True
+        )
+        activity = self.customer.activity_ids.filtered(
+            lambda a: a.user_id == self.salesperson
+        )
+        self.assertEqual(len(activity), 1)
+        self.assertIn("等级由", activity.summary)
+
+    def test_planned_visit_activity_in_salesperson_language(self):
+        self.customer.freight_grade_id = self.env.ref("freight_crm.grade_a")
+        self.env.flush_all()
+        visit_type = self.env.ref("freight_crm_visits.mail_activity_type_visit")
+        expected = visit_type.with_context(lang="zh_CN").summary
+        self.assertNotEqual(expected, visit_type.with_context(lang="en_US").summary)
+        self.env["res.partner"].with_env(self.cron_env)._cron_freight_plan_visits()
+        visit = self.env["freight.visit"].search(
+            [("partner_id", "=", self.customer.id), ("state", "=", "planned")]
+        )
+        self.assertEqual(len(visit), 1)
+        self.assertEqual(visit.activity_ids.summary, expected)
