@@ -29,7 +29,7 @@ fi
 
 if ! db_exists "$DB"; then
     rm -f "$LOCAL/install-$DB.log"
-    say "Creating database $DB with the freight_crm addons, demo data and Chinese (zh_CN) (about a minute)..."
+    say "Creating database $DB with the freight_crm addons, demo data and Chinese (zh_CN) (about two minutes)..."
     odoo_bin -c "$CONF" -d "$DB" -i "$ADDONS" --with-demo --load-language=zh_CN \
         --stop-after-init --logfile="$LOCAL/install-$DB.log" ||
         die "Installing the addons into $DB failed: see $LOCAL/install-$DB.log (remove it with 'make run DB=$DB RESET=1')."
@@ -41,9 +41,12 @@ cat >&2 <<EOF2
 
   Logins (login / password):
     admin   / admin     Administrator (Freight CRM manager)
-    manager / manager   Freight CRM manager       王军
-    sales   / sales     Freight CRM salesperson   李伟
+    manager / manager   Freight CRM manager           王军
+    sales   / sales     Freight CRM salesperson       李伟
     service / service   Freight CRM customer service  张敏
+    legal   / legal     Contract legal reviewer       赵丽
+    cs_supervisor / cs_supervisor   Customer-service supervisor (complaint ladder step 1)  陈静
+    regional / regional Regional manager (complaint ladder step 2)  刘洋
 
   Stop with Ctrl-C. Recreate the database with: make run RESET=1
 
