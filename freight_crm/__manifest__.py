@@ -41,6 +41,9 @@
         "views/res_partner_admission_views.xml",
         "views/freight_crm_contract_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["freight_crm/static/tests/tours/**/*"],
+    },
     "demo": [
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",

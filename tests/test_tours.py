@@ -1,0 +1,41 @@
+# Copyright 2026 freight_crm contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Browser tours (headless Chromium): flows as a person does them in the web
+client. Skipped by Odoo where no Chromium is installed; `.ci/run` installs it."""
+
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestFreightTours(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.manager = new_test_user(
+            cls.env,
+            login="tour_manager",
+            groups="freight_crm.group_freight_manager",
+            lang="en_US",
+        )
+        cls.customer = cls.env["res.partner"].create(
+            {
+                "name": "绍兴柯桥纺织品进出口有限公司",
+                "is_company": True,
+                "freight_customer_state": "signed",
+                "user_id": cls.manager.id,
+            }
+        )
+
+    def test_manager_confirms_evaluation(self):
+        evaluation = self.env["freight.customer.evaluation"].create(
+            {"partner_id": self.customer.id}
+        )
+        evaluation.line_ids.score = 90
+        self.start_tour(
+            f"/odoo/action-freight_crm.freight_customer_evaluation_action/{evaluation.id}",
+            "freight_crm_confirm_evaluation",
+            login=self.manager.login,
+        )
+        self.assertEqual(evaluation.state, "confirmed")
+        self.assertEqual(self.customer.freight_grade_id.code, "A")
+        self.assertEqual(evaluation.line_ids[:1].score, 95)
