@@ -34,6 +34,9 @@
         "views/freight_crm_complaints_menus.xml",
     ],
     "post_init_hook": "post_init_hook",
+    "assets": {
+        "web.assets_tests": ["freight_crm_complaints/static/tests/tours/**/*"],
+    },
     "demo": [
         "demo/res_users_demo.xml",
         "demo/helpdesk_ticket_demo.xml",

@@ -17,6 +17,12 @@ class TestFreightTours(HttpCase):
             groups="freight_crm.group_freight_manager",
             lang="en_US",
         )
+        cls.service = new_test_user(
+            cls.env,
+            login="tour_service",
+            groups="freight_crm.group_freight_service",
+            lang="en_US",
+        )
         cls.customer = cls.env["res.partner"].create(
             {
                 "name": "绍兴柯桥纺织品进出口有限公司",
@@ -39,3 +45,21 @@ class TestFreightTours(HttpCase):
         self.assertEqual(evaluation.state, "confirmed")
         self.assertEqual(self.customer.freight_grade_id.code, "A")
         self.assertEqual(evaluation.line_ids[:1].score, 95)
+
+    def test_service_records_major_complaint(self):
+        self.start_tour(
+            "/odoo/action-freight_crm_complaints.helpdesk_ticket_action_freight_complaint/new",
+            "freight_complaint_intake",
+            login=self.service.login,
+        )
+        ticket = self.env["helpdesk.ticket"].search(
+            [("partner_id", "=", self.customer.id)]
+        )
+        self.assertEqual(len(ticket), 1)
+        self.assertEqual(ticket.freight_complaint_class, "major")
+        self.assertEqual(ticket.freight_first_owner_id, self.service)
+        self.assertTrue(ticket.freight_deadline)
+        emergency = self.env.ref(
+            "freight_crm_complaints.mail_activity_type_emergency_plan"
+        )
+        self.assertIn(emergency, ticket.activity_ids.activity_type_id)
