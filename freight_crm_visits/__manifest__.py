@@ -30,6 +30,9 @@
         "wizards/freight_customer_reassign_wizard_views.xml",
         "views/freight_crm_visits_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["freight_crm_visits/static/tests/tours/**/*"],
+    },
     "demo": [
         "demo/freight_visit_demo.xml",
     ],

@@ -3,6 +3,7 @@
 """Browser tours (headless Chromium): flows as a person does them in the web
 client. Skipped by Odoo where no Chromium is installed; `.ci/run` installs it."""
 
+from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
@@ -21,6 +22,12 @@ class TestFreightTours(HttpCase):
             cls.env,
             login="tour_service",
             groups="freight_crm.group_freight_service",
+            lang="en_US",
+        )
+        cls.salesperson = new_test_user(
+            cls.env,
+            login="tour_sales",
+            groups="freight_crm.group_freight_salesperson",
             lang="en_US",
         )
         cls.customer = cls.env["res.partner"].create(
@@ -63,3 +70,20 @@ class TestFreightTours(HttpCase):
             "freight_crm_complaints.mail_activity_type_emergency_plan"
         )
         self.assertIn(emergency, ticket.activity_ids.activity_type_id)
+
+    def test_salesperson_reports_visit(self):
+        self.customer.user_id = self.salesperson
+        visit = self.env["freight.visit"].create(
+            {
+                "partner_id": self.customer.id,
+                "user_id": self.salesperson.id,
+                "visit_date": fields.Date.today(),
+            }
+        )
+        self.start_tour(
+            f"/odoo/action-freight_crm_visits.freight_visit_action/{visit.id}",
+            "freight_visit_report",
+            login=self.salesperson.login,
+        )
+        self.assertEqual(visit.state, "submitted")
+        self.assertIn("汉堡", visit.actual_content)
