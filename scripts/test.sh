@@ -55,3 +55,17 @@ case $rc in
 5) die "pytest collected no tests: every addon must have tests." ;;
 *) die "Tests failed (pytest exit code $rc)." ;;
 esac
+
+if [ "${SKIP_UNINSTALL:-0}" != 1 ]; then
+    say "Uninstalling the addons from $TEST_DB (must leave no warning or error)..."
+    UNINSTALL_LOG=$LOCAL/test-uninstall.log
+    rm -f "$UNINSTALL_LOG"
+    FREIGHT_ADDONS=$ADDONS odoo_bin shell -c "$CONF" -d "$TEST_DB" --no-http \
+        --logfile="$UNINSTALL_LOG" <"$ROOT/scripts/uninstall_check.py" ||
+        die "Uninstalling the addons failed: see $UNINSTALL_LOG"
+    if grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) ' "$UNINSTALL_LOG" >&2; then
+        die "The uninstall log has warnings or errors (above; full log in $UNINSTALL_LOG): fix them."
+    fi
+fi
+# pytest's closing line, last.
+grep -E '^=+ .*(passed|failed).* in [0-9.]+s' "$LOCAL/pytest.log" | tail -1
