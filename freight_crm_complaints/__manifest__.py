@@ -28,6 +28,7 @@
         "views/freight_complaint_deadline_views.xml",
         "views/freight_complaint_escalation_step_views.xml",
         "views/freight_complaint_root_cause_views.xml",
+        "views/freight_customer_kpi_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/freight_complaint_quarter_report_views.xml",
         "report/freight_complaint_quarter_report.xml",

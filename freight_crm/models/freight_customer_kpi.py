@@ -1,7 +1,16 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.fields import Domain
+
+# Customers given their monthly KPI period per transaction by the cron.
+KPI_CRON_BATCH = 1000
 
 # KPI field -> (config parameter of its target, rulebook default, higher is
 # better). Targets are copied onto each period so history keeps its target.
@@ -149,3 +158,145 @@ class FreightCustomerKpi(models.Model):
                 )
             if kpi.enquiry_response_minutes < 0 or kpi.exception_notice_hours < 0:
                 raise ValidationError(self.env._("Response times cannot be negative."))
+
+    # ------------------------------------------------------------------
+    # Actuals measured by the installed addons (R-KPI-2)
+    # ------------------------------------------------------------------
+    def action_freight_fill_actuals(self):
+        """Fill these periods' actuals from the addons that measure them
+        (complaints, surveys...). Actuals no addon measures stay as entered."""
+        # Checked first: the addons aggregate their records as superuser,
+        # for the customers whose periods the user may write only.
+        self.check_access("write")
+        values = self._freight_collect_actuals()
+        self._freight_write_actuals(values)
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success" if values else "info",
+                "message": self.env._(
+                    "Actuals filled for %(filled)s of %(total)s KPI periods.",
+                    filled=len(values),
+                    total=len(self),
+                ),
+                # Show the filled figures in the list the button is on.
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    def _freight_collect_actuals(self):
+        """Return ``{kpi id: {field: value}}``, the actuals measured for
+        these periods; only periods and fields with a measure are present.
+
+        Addons override it: call ``super()`` and add their figures. A source
+        that should only fill a gap (e.g. complaint callbacks for the
+        satisfaction) uses ``setdefault``; one that wins (satisfaction
+        surveys) overwrites, whatever the order the addons load in.
+        Overrides must work per period on the whole batch (``_read_group``
+        over :meth:`_freight_periods`), never one query per customer."""
+        return {}
+
+    def _freight_periods(self):
+        """``{(start, end): kpis}``: these KPIs grouped by their period, the
+        period as naive UTC datetimes [first day 00:00, day after 00:00) on
+        the company's clock, to compare with stored datetimes."""
+        zone = ZoneInfo(self._freight_period_tz())
+
+        def to_utc(day):
+            local = datetime.combine(day, time.min, tzinfo=zone)
+            return local.astimezone(UTC).replace(tzinfo=None)
+
+        ids_by_period = {}
+        for kpi in self:
+            period = (to_utc(kpi.date_start), to_utc(kpi.date_end + timedelta(days=1)))
+            ids_by_period.setdefault(period, []).append(kpi.id)
+        return {period: self.browse(ids) for period, ids in ids_by_period.items()}
+
+    def _freight_period_tz(self):
+        """Time zone the period's days are counted in: the company's working
+        calendar (the office), else the user's."""
+        return self.env.company.resource_calendar_id.tz or self.env.user.tz or "UTC"
+
+    def _freight_set_actual(self, actuals, field, by_partner, overwrite=True):
+        """Add ``by_partner[customer id]`` to ``actuals`` as ``field`` of each
+        of these KPIs whose customer has a figure. Without ``overwrite``, a
+        figure another source already gave is kept."""
+        for kpi in self:
+            value = by_partner.get(kpi.partner_id.id)
+            if value is None:
+                continue
+            values = actuals.setdefault(kpi.id, {})
+            if overwrite:
+                values[field] = value
+            else:
+                values.setdefault(field, value)
+        return actuals
+
+    def _freight_write_actuals(self, values):
+        """Write ``{kpi id: {field: value}}`` on these KPIs in one go; the
+        caller has checked the write access to ``self``."""
+        # A write per record as the user would check the record rules again,
+        # one query each: the access was checked once for the batch. The ORM
+        # then flushes the cached values as one UPDATE per set of fields.
+        kpis = self.sudo()
+        for kpi in kpis.browse([kpi_id for kpi_id in self.ids if kpi_id in values]):
+            kpi.write(values[kpi.id])
+        kpis.flush_recordset()
+
+    # ------------------------------------------------------------------
+    # Monthly periods (cron)
+    # ------------------------------------------------------------------
+    @api.model
+    def _freight_previous_month(self):
+        first = fields.Date.context_today(self).replace(day=1)
+        return first - relativedelta(months=1), first - relativedelta(days=1)
+
+    @api.model
+    def _freight_missing_period_domain(self, date_start, date_end):
+        """Signed customers without a KPI period for these dates."""
+        existing = self.with_context(active_test=False)._search(
+            [("date_start", "=", date_start), ("date_end", "=", date_end)]
+        )
+        return (
+            Domain("is_company", "=", True)
+            & Domain("freight_customer_state", "=", "signed")
+            & Domain("id", "not in", existing.subselect("partner_id"))
+        )
+
+    @api.model
+    def _cron_freight_monthly_kpis(self):
+        """Create last month's KPI period of every signed customer and fill
+        its actuals, in batches. A customer that already has the period is
+        skipped, so a rerun after a crash only does what is left."""
+        date_start, date_end = self._freight_previous_month()
+        Partner = self.env["res.partner"]
+        domain = self._freight_missing_period_domain(date_start, date_end)
+        remaining = Partner.search_count(domain)
+        while remaining:
+            partners = Partner.search(domain, order="id", limit=KPI_CRON_BATCH)
+            if not partners:
+                break
+            self._freight_create_periods(partners, date_start, date_end)
+            remaining = max(remaining - len(partners), 0)
+            time_left = self.env["ir.cron"]._commit_progress(
+                len(partners), remaining=remaining
+            )
+            if not time_left:
+                break
+        return True
+
+    @api.model
+    def _freight_create_periods(self, partners, date_start, date_end):
+        kpis = self.create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "date_start": date_start,
+                    "date_end": date_end,
+                }
+                for partner in partners
+            ]
+        )
+        kpis.action_freight_fill_actuals()
+        return kpis

@@ -8,3 +8,4 @@ from . import test_freight_admission
 from . import test_freight_reward_kpi
 from . import test_freight_confidentiality
 from . import test_freight_contract_views
+from . import test_freight_kpi_actuals

@@ -19,6 +19,11 @@ ESCALATION_BATCH = 200
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
+    # Service KPIs aggregate a customer's complaints over a period.
+    _freight_customer_intake_idx = models.Index(
+        "(commercial_partner_id, freight_intake_date)"
+    )
+
     # ------------------------------------------------------------------
     # Intake, class and deadline (R-CMP-1, R-CMP-3)
     # ------------------------------------------------------------------

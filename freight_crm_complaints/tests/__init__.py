@@ -7,3 +7,4 @@ from . import test_freight_complaint_deadline
 from . import test_freight_complaint_escalation
 from . import test_freight_complaint_portal
 from . import test_freight_complaint_cron_concurrency
+from . import test_freight_complaint_kpi

@@ -8,3 +8,4 @@ from . import res_config_settings
 from . import res_partner
 from . import survey_survey
 from . import survey_user_input
+from . import freight_customer_kpi
