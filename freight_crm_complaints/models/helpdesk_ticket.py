@@ -228,7 +228,10 @@ class HelpdeskTicket(models.Model):
                 ticket.freight_deadline = False
                 continue
             grade = ticket.commercial_partner_id.sudo().freight_grade_id
-            hours = rule.hours * (grade.complaint_deadline_factor or 1.0)
+            # The grade policy may tighten the rulebook deadline, never
+            # loosen it.
+            factor = min(grade.complaint_deadline_factor or 1.0, 1.0)
+            hours = rule.hours * factor
             ticket.freight_deadline = ticket._freight_add_working_hours(hours)
 
     @api.depends("freight_deadline", "stage_id.closed")
@@ -389,6 +392,8 @@ class HelpdeskTicket(models.Model):
                 )
                 vals["freight_first_owner_id"] = owner
         tickets = super().create(vals_list)
+        # A complaint filed late (backdated intake) can make later ones repeats.
+        tickets._freight_recompute_later_repeats()
         tickets._freight_subscribe_first_owner()
         tickets.filtered(
             lambda t: t.freight_complaint_class == "major"
@@ -406,7 +411,16 @@ class HelpdeskTicket(models.Model):
         became_major = self.browse()
         if vals.get("freight_complaint_class") == "major":
             became_major = self.filtered(lambda t: t.freight_complaint_class != "major")
+        repeat_keys = {"partner_id", "freight_root_cause_id", "freight_intake_date"}
+        # Later complaints that were repeats of these ones before the write.
+        was_repeated = (
+            self._freight_later_same_complaints()
+            if repeat_keys & set(vals)
+            else self.browse()
+        )
         res = super().write(vals)
+        if was_repeated or repeat_keys & set(vals):
+            self._freight_recompute_later_repeats(extra=was_repeated)
         if vals.get("freight_first_owner_id") or vals.get("user_id"):
             self._freight_subscribe_first_owner()
         became_major._freight_schedule_emergency_plan()
@@ -414,11 +428,13 @@ class HelpdeskTicket(models.Model):
 
     def _freight_check_write(self, vals):
         """Refuse the writes the rulebook forbids, before anything is written."""
-        if vals.get("freight_first_owner_id"):
+        # Clearing the first owner (writing False) is a change too.
+        if "freight_first_owner_id" in vals:
+            new_owner = vals["freight_first_owner_id"] or False
             changed = self.filtered(
                 lambda t: (
                     t.freight_first_owner_id
-                    and t.freight_first_owner_id.id != vals["freight_first_owner_id"]
+                    and t.freight_first_owner_id.id != new_owner
                 )
             )
             if changed:
@@ -430,8 +446,10 @@ class HelpdeskTicket(models.Model):
                         changed[0].display_name,
                     )
                 )
-        # A manual deadline (not one recomputed for a new class) must lie ahead.
-        if vals.get("freight_deadline") and "freight_complaint_class" not in vals:
+        # A manual deadline must lie ahead; one the form recomputed for a new
+        # class, team or customer of an overdue complaint may be past.
+        recomputed = {"freight_complaint_class", "team_id", "partner_id"} & set(vals)
+        if vals.get("freight_deadline") and not recomputed:
             deadline = fields.Datetime.to_datetime(vals["freight_deadline"])
             if deadline < fields.Datetime.now():
                 raise UserError(
@@ -697,6 +715,49 @@ class HelpdeskTicket(models.Model):
         if self.id:
             domain.append(("id", "!=", self.id))
         return self.sudo().with_context(active_test=False).search(domain, limit=1)
+
+    def _freight_later_same_complaints(self):
+        """Later complaints of the same customer and root cause in the window.
+
+        Their repeat flag depends on these complaints: one search for the
+        whole batch.
+        """
+        domains = []
+        for ticket in self:
+            if not (
+                ticket.commercial_partner_id
+                and ticket.freight_root_cause_id
+                and ticket.freight_intake_date
+            ):
+                continue
+            window = timedelta(
+                days=ticket.company_id.freight_complaint_repeat_days or 90
+            )
+            domains.append(
+                Domain("commercial_partner_id", "=", ticket.commercial_partner_id.id)
+                & Domain("freight_root_cause_id", "=", ticket.freight_root_cause_id.id)
+                & Domain("freight_intake_date", ">", ticket.freight_intake_date)
+                & Domain(
+                    "freight_intake_date", "<=", ticket.freight_intake_date + window
+                )
+            )
+        if not domains:
+            return self.browse()
+        later = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(Domain.OR(domains) & Domain("id", "not in", self.ids))
+        )
+        return later.with_env(self.env)
+
+    def _freight_recompute_later_repeats(self, extra=None):
+        """A root cause found afterwards on an earlier complaint (or removed
+        from it) changes whether later complaints are repeats."""
+        later = self._freight_later_same_complaints()
+        if extra:
+            later |= extra
+        if later:
+            self.env.add_to_compute(self._fields["freight_is_repeat"], later.sudo())
 
     def _freight_log_callback(self, callback):
         self.ensure_one()

@@ -1,5 +1,7 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime
+
 from freezegun import freeze_time
 
 from odoo import Command
@@ -45,6 +47,36 @@ class TestFreightComplaintAnalysis(FreightComplaintCase):
             shanghai(2027, 3, 2, 9, 0), freight_root_cause_id=self.cause_price.id
         )
         self.assertTrue(later_again.freight_is_repeat)
+
+    def test_repeat_flag_follows_cause_found_later(self):
+        # The later complaint is analysed first; the earlier one's cause is
+        # only found afterwards, then corrected to another cause.
+        earlier = self._complaint(shanghai(2026, 9, 1, 9, 0))
+        later = self._complaint(
+            shanghai(2026, 10, 1, 9, 0), freight_root_cause_id=self.cause_price.id
+        )
+        self.assertFalse(later.freight_is_repeat)
+        earlier.freight_root_cause_id = self.cause_price
+        self.assertTrue(later.freight_is_repeat)
+        self.assertFalse(earlier.freight_is_repeat)
+        earlier.freight_root_cause_id = self.cause_documents
+        self.assertFalse(later.freight_is_repeat)
+        # A complaint recorded late, with an earlier intake, counts as well.
+        self._complaint(
+            shanghai(2026, 9, 15, 9, 0), freight_root_cause_id=self.cause_price.id
+        )
+        self.assertTrue(later.freight_is_repeat)
+
+    def test_quarterly_report_counts_local_quarters(self):
+        # 05:00 on 1 October in Shanghai is still 30 September in UTC.
+        ticket = self._complaint(datetime(2026, 9, 30, 21, 0))
+        Report = self.env["freight.complaint.quarter.report"].with_context(
+            tz="Asia/Shanghai"
+        )
+        q3 = Report.create({"year": 2026, "quarter": "3"})
+        q4 = Report.create({"year": 2026, "quarter": "4"})
+        self.assertNotIn(ticket, self.env["helpdesk.ticket"].search(q3._get_domain()))
+        self.assertIn(ticket, self.env["helpdesk.ticket"].search(q4._get_domain()))
 
     def test_on_time_rate_and_quarterly_report(self):
         on_time = self._complaint(

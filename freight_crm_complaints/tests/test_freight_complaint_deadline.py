@@ -46,6 +46,14 @@ class TestFreightComplaintDeadline(FreightComplaintCase):
         self.assertEqual(ticket.freight_deadline, shanghai(2026, 11, 24, 14, 0))
         self.assertEqual(ticket.freight_grade_id, grade)
 
+    def test_grade_policy_never_loosens_deadline(self):
+        grade = self.env["freight.customer.grade"].search([("code", "=", "C")])
+        grade.complaint_deadline_factor = 2.0
+        self.customer.freight_grade_id = grade
+        ticket = self._complaint(shanghai(2026, 11, 20, 16, 0))
+        # Still the rulebook's 24 working hours, not 48.
+        self.assertEqual(ticket.freight_deadline, shanghai(2026, 11, 25, 16, 0))
+
     @freeze_time("2026-11-24 02:00:00")
     def test_overdue_and_due_soon_filters(self):
         # Now is Tuesday 10:00 in Shanghai.
@@ -84,6 +92,17 @@ class TestFreightComplaintDeadline(FreightComplaintCase):
             )
         ticket.freight_deadline = shanghai(2026, 11, 30, 18, 0)
         self.assertEqual(ticket.freight_deadline, shanghai(2026, 11, 30, 18, 0))
+
+    @freeze_time("2026-11-24 02:00:00")
+    def test_overdue_complaint_moved_to_another_team(self):
+        # The form sends the recomputed (past) deadline with the new team.
+        ticket = self._complaint(shanghai(2026, 11, 16, 9, 0))
+        team = self.env["helpdesk.ticket.team"].create({"name": "宁波客服组"})
+        ticket.write(
+            {"team_id": team.id, "freight_deadline": shanghai(2026, 11, 17, 17, 0)}
+        )
+        self.assertEqual(ticket.team_id, team)
+        self.assertTrue(ticket.freight_is_overdue)
 
     def test_class_deadline_must_be_positive(self):
         deadline = self.env.ref("freight_crm_complaints.complaint_deadline_major")

@@ -109,6 +109,11 @@ class TestFreightComplaintEscalation(FreightComplaintCase):
             ticket.freight_first_owner_id = self.supervisor
         self.assertEqual(ticket.freight_first_owner_id, self.service)
 
+    def test_first_owner_cannot_be_cleared(self):
+        with self.assertRaisesRegex(UserError, "first owner"):
+            self.ticket.with_user(self.service).freight_first_owner_id = False
+        self.assertEqual(self.ticket.freight_first_owner_id, self.service)
+
     def test_first_owner_of_portal_intake_is_first_assignee(self):
         portal_user = self.env["res.users"].create(
             {

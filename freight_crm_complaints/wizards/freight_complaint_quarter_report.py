@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import datetime
 
+import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -47,7 +48,15 @@ class FreightComplaintQuarterReport(models.TransientModel):
     def _get_period(self):
         self.ensure_one()
         start = datetime(self.year, (int(self.quarter) - 1) * 3 + 1, 1)
-        return start, start + relativedelta(months=3)
+        end = start + relativedelta(months=3)
+        # A quarter is the user's local quarter, as in the pivot view, while
+        # intake times are stored in UTC: a complaint at 05:00 on 1 October
+        # in Shanghai belongs to Q4.
+        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "UTC")
+        return tuple(
+            tz.localize(moment).astimezone(pytz.utc).replace(tzinfo=None)
+            for moment in (start, end)
+        )
 
     def _get_domain(self):
         start, end = self._get_period()
