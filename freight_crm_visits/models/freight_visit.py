@@ -219,6 +219,7 @@ class FreightVisit(models.Model):
             if vals.get("relationship_abnormal")
             else self.browse()
         )
+        self._check_flow_values(vals)
         res = super().write(vals)
         newly_abnormal._freight_notify_abnormal()
         return res
@@ -253,10 +254,27 @@ class FreightVisit(models.Model):
                 self.env._("Only a Freight CRM manager can approve or return visits.")
             )
 
-    def action_done(self):
-        self._check_state(("planned",), self.env._("mark as done"))
+    def _check_flow_values(self, vals):
+        """The flow's rules hold for direct writes (RPC, imports) too, not
+        only for the buttons; checked before writing anything."""
+        held = (
+            self
+            if vals.get("state") in DONE_STATES
+            else self.filtered(lambda v: v.state != "planned")
+        )
+        if "visit_date" in vals or vals.get("state") in DONE_STATES:
+            held._check_not_in_future(vals.get("visit_date"))
+        if vals.get("state") in ("submitted", "approved"):
+            if "actual_content" in vals:
+                self._check_actual_content(vals["actual_content"])
+            else:
+                self._check_actual_content()
+
+    def _check_not_in_future(self, new_date=None):
+        """new_date: the date about to be written, else the visits' own."""
         today = fields.Date.context_today(self)
-        future = self.filtered(lambda v: v.visit_date > today)
+        new_date = fields.Date.to_date(new_date)
+        future = self.filtered(lambda v: (new_date or v.visit_date) > today)
         if future:
             raise UserError(
                 self.env._(
@@ -265,14 +283,16 @@ class FreightVisit(models.Model):
                     visit=future[0].display_name,
                 )
             )
-        self.write({"state": "done"})
-        # A held visit closes the planning activity it came with.
-        self.activity_feedback(["freight_crm_visits.mail_activity_type_visit"])
-        return True
 
-    def action_submit(self):
-        self._check_state(("done", "returned"), self.env._("submit"))
-        empty = self.filtered(lambda v: not (v.actual_content or "").strip())
+    def _check_actual_content(self, new_content=None):
+        """new_content: the content about to be written, else the visits'."""
+        empty = self.filtered(
+            lambda v: (
+                not (
+                    (v.actual_content if new_content is None else new_content) or ""
+                ).strip()
+            )
+        )
         if empty:
             raise UserError(
                 self.env._(
@@ -281,6 +301,18 @@ class FreightVisit(models.Model):
                     visit=empty[0].display_name,
                 )
             )
+
+    def action_done(self):
+        self._check_state(("planned",), self.env._("mark as done"))
+        self._check_not_in_future()
+        self.write({"state": "done"})
+        # A held visit closes the planning activity it came with.
+        self.activity_feedback(["freight_crm_visits.mail_activity_type_visit"])
+        return True
+
+    def action_submit(self):
+        self._check_state(("done", "returned"), self.env._("submit"))
+        self._check_actual_content()
         self.write({"state": "submitted"})
         return True
 

@@ -124,8 +124,14 @@ class FreightVisitReview(models.Model):
 
     @api.model
     def _cron_freight_monthly_review(self):
+        """Create the month's reviews on the review day (the 15th). A cron
+        that did not run that day (server down) catches up on a later day of
+        the month: the reviews already created are not created twice. A review
+        day past the end of a short month falls on its last day."""
         today = fields.Date.context_today(self)
-        if today.day != self._freight_review_day():
+        month_end = today + relativedelta(day=31)
+        review_day = min(max(self._freight_review_day(), 1), month_end.day)
+        if today.day < review_day:
             return self.browse()
         return self._freight_create_reviews(today)
 
@@ -133,13 +139,6 @@ class FreightVisitReview(models.Model):
     def _freight_create_reviews(self, review_date):
         """One review per salesperson for the month of review_date, unless it
         exists; lines for all of their active customers."""
-        customers = self.env["res.partner"].search(
-            [
-                ("freight_customer_state", "in", PLANNED_STATES),
-                ("user_id", "!=", False),
-                ("is_company", "=", True),
-            ]
-        )
         month_start = review_date.replace(day=1)
         existing = self.search(
             [
@@ -148,11 +147,19 @@ class FreightVisitReview(models.Model):
                 ("company_id", "=", self.env.company.id),
             ]
         ).user_id
+        customers = self.env["res.partner"].search(
+            [
+                ("freight_customer_state", "in", PLANNED_STATES),
+                ("user_id", "!=", False),
+                ("user_id", "not in", existing.ids),
+                ("is_company", "=", True),
+            ]
+        )
+        if not customers:
+            return self.browse()
         figures, source = self._freight_figures(customers, review_date)
         vals_list = []
         for user, partners in customers.grouped("user_id").items():
-            if user in existing:
-                continue
             lines = [
                 fields.Command.create(
                     {"partner_id": partner.id, **figures.get(partner.id, {})}
@@ -201,6 +208,7 @@ class FreightVisitReview(models.Model):
             ("move_type", "in", ("out_invoice", "out_refund")),
             ("state", "=", "posted"),
             ("commercial_partner_id", "in", customers.ids),
+            ("company_id", "=", self.env.company.id),
         ]
         figures = {}
 
@@ -208,7 +216,9 @@ class FreightVisitReview(models.Model):
             for partner, amount in moves._read_group(
                 base + domain, ["commercial_partner_id"], [aggregate]
             ):
-                figures.setdefault(partner.id, {})[key] = amount
+                # Credit notes larger than last month's invoices would give a
+                # negative volume, which a review line refuses: count it as 0.
+                figures.setdefault(partner.id, {})[key] = max(amount, 0.0)
 
         collect(
             [

@@ -131,6 +131,12 @@ class ResPartner(models.Model):
             )
         return grade.visit_interval_months, grade.visit_channel
 
+    def _freight_account_manager(self):
+        """Who gets this customer's visit, greeting and survey activities:
+        its salesperson, else its grade's maintainer, else the current user."""
+        self.ensure_one()
+        return self.user_id or self.freight_grade_id.maintainer_user_id or self.env.user
+
     # Visit planning (R-VIS-2)
 
     @api.model
@@ -175,11 +181,10 @@ class ResPartner(models.Model):
             return self.env["freight.visit"]
         visit_vals = []
         for partner in self:
-            user = partner.user_id or partner.freight_grade_id.maintainer_user_id
             visit_vals.append(
                 {
                     "partner_id": partner.id,
-                    "user_id": (user or self.env.user).id,
+                    "user_id": partner._freight_account_manager().id,
                     "visit_date": max(partner.freight_next_visit_date, today),
                     "grade_id": partner.freight_grade_id.id,
                     "channel": partner._freight_visit_policy()[1],
@@ -293,7 +298,7 @@ class ResPartner(models.Model):
                         "date_deadline": deadline,
                         "res_model_id": model_id,
                         "res_id": partner.id,
-                        "user_id": (partner.user_id or self.env.user).id,
+                        "user_id": partner._freight_account_manager().id,
                     }
                     for partner in self
                 ]
@@ -342,13 +347,13 @@ class ResPartner(models.Model):
                     {
                         "activity_type_id": activity_type.id,
                         "summary": activity_type.with_context(
-                            lang=(partner.user_id or self.env.user).lang
+                            lang=partner._freight_account_manager().lang
                         ).summary,
                         "automated": True,
                         "date_deadline": today,
                         "res_model_id": model_id,
                         "res_id": partner.id,
-                        "user_id": (partner.user_id or self.env.user).id,
+                        "user_id": partner._freight_account_manager().id,
                     }
                     for partner in due
                 ]

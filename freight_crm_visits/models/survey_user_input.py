@@ -16,6 +16,15 @@ class SurveyUserInput(models.Model):
     freight_is_satisfaction = fields.Boolean(
         related="survey_id.freight_is_satisfaction", store=True
     )
+    # scoring_percentage sums up in pivots and graphs; the satisfaction
+    # reports need the quarterly average (R-SAT-1).
+    freight_satisfaction_score = fields.Float(
+        string="Satisfaction Score",
+        related="scoring_percentage",
+        store=True,
+        aggregator="avg",
+        help="The answer's score out of 100; averaged in reports.",
+    )
     freight_quarter = fields.Char(
         string="Quarter",
         compute="_compute_freight_quarter",

@@ -56,6 +56,13 @@ class TestCustomerCare(FreightVisitCase):
         self.env["res.partner"]._cron_freight_customer_care()
         self.assertEqual(len(self._greetings(self.customer)), 1)
 
+    @freeze_time("2026-09-28")
+    def test_greeting_without_salesperson_goes_to_grade_maintainer(self):
+        self.grade_c.maintainer_user_id = self.manager
+        self.c_customer.user_id = False
+        self.env["res.partner"]._cron_freight_customer_care()
+        self.assertEqual(self._greetings(self.c_customer).user_id, self.manager)
+
     @freeze_time("2026-06-15")
     def test_anniversary_greetings(self):
         self.customer.freight_founding_date = date(2008, 6, 18)

@@ -78,6 +78,24 @@ class TestVisitFlow(FreightVisitCase):
             self.visit.action_done()
         self.assertEqual(self.visit.state, "planned")
 
+    def test_direct_writes_keep_the_flow_rules(self):
+        # RPC or import writes cannot skip what the buttons check, and
+        # nothing of a refused write is kept.
+        tomorrow = date(2026, 3, 11)
+        with self.assertRaisesRegex(UserError, "actual content"):
+            self.visit.write({"state": "submitted"})
+        self.assertEqual(self.visit.state, "planned")
+        # A planned visit can be moved to any date, but not marked done then.
+        self.visit.visit_date = tomorrow
+        with self.assertRaisesRegex(UserError, "dated in the future"):
+            self.visit.write({"state": "done"})
+        self.assertEqual(self.visit.state, "planned")
+        self.visit.visit_date = date(2026, 3, 9)
+        self.visit.action_done()
+        with self.assertRaisesRegex(UserError, "dated in the future"):
+            self.visit.visit_date = tomorrow
+        self.assertEqual(self.visit.visit_date, date(2026, 3, 9))
+
     def test_submit_without_actual_content_refused(self):
         self.visit.action_done()
         self.visit.actual_content = "   "

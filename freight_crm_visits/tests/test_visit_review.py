@@ -6,6 +6,7 @@ from unittest.mock import patch
 
 from freezegun import freeze_time
 
+from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.modules.module import get_manifest
 from odoo.tests import tagged
@@ -74,39 +75,70 @@ class TestVisitReview(FreightVisitCase):
         with self.assertRaisesRegex(ValidationError, "cannot be negative"):
             line.write({"receivable_overdue": -1})
 
+    @freeze_time("2026-03-17")
+    def test_missed_review_day_caught_up_once(self):
+        # The cron did not run on the 15th: it catches up on the 17th, once.
+        reviews = self.env["freight.visit.review"]._cron_freight_monthly_review()
+        review = self._my_review(reviews, self.salesperson)
+        self.assertEqual(review.date, date(2026, 3, 17))
+        self.assertFalse(
+            self.env["freight.visit.review"]._cron_freight_monthly_review()
+        )
+
+    @freeze_time("2026-02-28")
+    def test_review_day_past_month_end_falls_on_last_day(self):
+        self.env["ir.config_parameter"].sudo().set_param(
+            "freight_crm_visits.review_day", "31"
+        )
+        reviews = self.env["freight.visit.review"]._cron_freight_monthly_review()
+        self.assertTrue(self._my_review(reviews, self.salesperson))
+
+    def _require_invoicing(self):
+        if "account.move" not in self.env:
+            self.skipTest("Invoicing is not installed in this database.")
+        self.product = self.env["product.product"].create({"name": "Ocean freight"})
+
+    def _invoice(self, invoice_date, amount, move_type="out_invoice"):
+        move = self.env["account.move"].create(
+            {
+                "move_type": move_type,
+                "partner_id": self.customer.id,
+                "invoice_date": invoice_date,
+                "invoice_line_ids": [
+                    fields.Command.create(
+                        {
+                            "product_id": self.product.id,
+                            "quantity": 1,
+                            "price_unit": amount,
+                            "tax_ids": [fields.Command.clear()],
+                        }
+                    )
+                ],
+            }
+        )
+        move.action_post()
+        return move
+
     @skipUnless(get_manifest("account"), "Invoicing (account) is not available.")
     @freeze_time("2026-03-15")
     def test_review_on_the_15th_with_invoices(self):
-        if "account.move" not in self.env:
-            self.skipTest("Invoicing is not installed in this database.")
-        product = self.env["product.product"].create({"name": "Ocean freight"})
-
-        def invoice(invoice_date, amount):
-            move = self.env["account.move"].create(
-                {
-                    "move_type": "out_invoice",
-                    "partner_id": self.customer.id,
-                    "invoice_date": invoice_date,
-                    "invoice_line_ids": [
-                        (
-                            0,
-                            0,
-                            {
-                                "product_id": product.id,
-                                "quantity": 1,
-                                "price_unit": amount,
-                                "tax_ids": [(6, 0, [])],
-                            },
-                        )
-                    ],
-                }
-            )
-            move.action_post()
-            return move
-
-        invoice(date(2026, 2, 10), 1000)
-        invoice(date(2025, 11, 1), 300)
-        invoice(date(2026, 3, 2), 700)
+        self._require_invoicing()
+        self._invoice(date(2026, 2, 10), 1000)
+        self._invoice(date(2025, 11, 1), 300)
+        self._invoice(date(2026, 3, 2), 700)
+        # Not posted: not counted.
+        self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.customer.id,
+                "invoice_date": date(2026, 2, 12),
+                "invoice_line_ids": [
+                    fields.Command.create(
+                        {"product_id": self.product.id, "price_unit": 9999}
+                    )
+                ],
+            }
+        )
         reviews = self.env["freight.visit.review"]._cron_freight_monthly_review()
         review = self._my_review(reviews, self.salesperson)
         self.assertEqual(review.figures_source, "invoice")
@@ -114,3 +146,20 @@ class TestVisitReview(FreightVisitCase):
         self.assertEqual(line.last_month_volume, 1000)
         self.assertEqual(line.receivable_overdue, 300)
         self.assertEqual(line.receivable_this_month, 700)
+        self.assertEqual(review.total_volume, 1000)
+        self.assertEqual(review.total_overdue, 300)
+
+    @skipUnless(get_manifest("account"), "Invoicing (account) is not available.")
+    @freeze_time("2026-03-15")
+    def test_review_with_credit_notes_never_negative(self):
+        # A credit note larger than last month's invoices: the volume is 0,
+        # and the review is still created rather than refused as negative.
+        self._require_invoicing()
+        self._invoice(date(2026, 2, 10), 200)
+        self._invoice(date(2026, 2, 20), 500, move_type="out_refund")
+        reviews = self.env["freight.visit.review"]._cron_freight_monthly_review()
+        line = self._my_review(reviews, self.salesperson).line_ids.filtered(
+            lambda x: x.partner_id == self.customer
+        )
+        self.assertEqual(line.last_month_volume, 0)
+        self.assertEqual(line.receivable_overdue, 0)

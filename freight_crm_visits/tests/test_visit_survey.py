@@ -74,6 +74,28 @@ class TestVisitSurvey(FreightVisitCase):
         # The latest answer sets the customer's score.
         self.assertEqual(self.other_customer.freight_survey_score, 0)
 
+    def test_satisfaction_report_averages_scores(self):
+        # The pivot and graph measure is averaged, not summed, per quarter.
+        user_inputs = self.env["survey.user_input"]
+        description = user_inputs.fields_get(
+            ["freight_satisfaction_score"], ["aggregator"]
+        )
+        self.assertEqual(description["freight_satisfaction_score"]["aggregator"], "avg")
+        pivot = self.env.ref("freight_crm_visits.survey_user_input_view_pivot_freight")
+        self.assertIn('name="freight_satisfaction_score"', pivot.arch)
+        with freeze_time("2026-04-10 09:00:00"):
+            self._answer(self.contact, ["Very satisfied"] * 5)
+            self._answer(self.contact, ["Neutral"] * 5)
+        [[average]] = user_inputs._read_group(
+            [
+                ("freight_customer_id", "=", self.customer.id),
+                ("freight_quarter", "=", "2026-Q2"),
+            ],
+            [],
+            ["freight_satisfaction_score:avg"],
+        )
+        self.assertAlmostEqual(average, 75)
+
     def test_survey_visit_opens_invitation_for_customer(self):
         visit = self._make_visit(self.customer, date(2026, 3, 1), channel="survey")
         action = visit.action_send_survey()
