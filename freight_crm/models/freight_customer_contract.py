@@ -237,6 +237,8 @@ class FreightCustomerContract(models.Model):
             [vals["partner_id"] for vals in vals_list if vals.get("partner_id")]
         )
         partners._freight_check_risk_allows_contract()
+        if not self.env.su:
+            self._check_create_as_draft(vals_list)
         for vals in vals_list:
             if vals.get("name", self.env._("New")) == self.env._("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code(
@@ -252,6 +254,25 @@ class FreightCustomerContract(models.Model):
                 vals["partner_id"]
             )._freight_check_risk_allows_contract()
         return super().write(vals)
+
+    def _check_create_as_draft(self, vals_list):
+        """A contract starts as a draft: creating it signed or approved by
+        RPC would skip the approval chain and open the contract gate."""
+        for vals in vals_list:
+            forged = {
+                name
+                for name in WORKFLOW_FIELDS & set(vals)
+                if vals[name] and not (name == "state" and vals[name] == "draft")
+            }
+            if forged:
+                raise AccessError(
+                    self.env._(
+                        "A new contract starts as a draft: its status and "
+                        "approvals are set by the approval chain, not on "
+                        "creation (%s).",
+                        ", ".join(sorted(forged)),
+                    )
+                )
 
     def _check_editable(self, vals):
         """Refuse, through any entry point, what only the workflow may do:

@@ -1,6 +1,6 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 
@@ -59,13 +59,24 @@ class FreightCustomerRisk(models.Model):
     cleared_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     cleared_date = fields.Datetime(readonly=True, copy=False)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and not self.env.user.has_group(
+            "freight_crm.group_freight_manager"
+        ):
+            for vals in vals_list:
+                if vals.get("state", "open") != "open" or vals.get("cleared_by_id"):
+                    self._check_manager()
+        return super().create(vals_list)
+
     def write(self, vals):
         if not self.env.su and not self.env.user.has_group(
             "freight_crm.group_freight_manager"
         ):
             # Lowering an open high risk would clear it without a manager.
             open_high = self.filtered(lambda r: r.level == "high" and r.state == "open")
-            if "state" in vals or (open_high and vals.get("level", "high") != "high"):
+            decision = {"state", "cleared_by_id", "cleared_date"} & set(vals)
+            if decision or (open_high and vals.get("level", "high") != "high"):
                 self._check_manager()
         return super().write(vals)
 

@@ -62,16 +62,47 @@ class FreightCustomerShare(models.Model):
                     self.env._("The sharing must expire today or later.")
                 )
 
-    def write(self, vals):
-        decision = {"state", "approved_by_id", "approval_date", "user_id"}
-        if (
-            set(vals) & decision
-            and not self.env.su
-            and not self.env.user.has_group("freight_crm.group_freight_manager")
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A request is recorded as requested, by whoever files it: only a
+        manager may file it already decided (R-SEC-3)."""
+        if not (
+            self.env.su or self.env.user.has_group("freight_crm.group_freight_manager")
         ):
-            raise AccessError(
-                self.env._("Only a Freight CRM manager can decide a request.")
-            )
+            for vals in vals_list:
+                if (
+                    vals.get("state", "requested") != "requested"
+                    or vals.get("approved_by_id")
+                    or vals.get("approval_date")
+                ):
+                    raise AccessError(
+                        self.env._(
+                            "Only a Freight CRM manager can decide a request: "
+                            "file it as requested."
+                        )
+                    )
+                vals["requested_by_id"] = self.env.user.id
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not (
+            self.env.su or self.env.user.has_group("freight_crm.group_freight_manager")
+        ):
+            decision = {
+                "state",
+                "approved_by_id",
+                "approval_date",
+                "user_id",
+                "requested_by_id",
+            }
+            # A decided request (e.g. approved) is frozen for non-managers:
+            # extending its expiry would prolong the sharing unapproved.
+            if set(vals) & decision or any(
+                share.state != "requested" for share in self
+            ):
+                raise AccessError(
+                    self.env._("Only a Freight CRM manager can decide a request.")
+                )
         return super().write(vals)
 
     def action_approve(self):

@@ -43,6 +43,14 @@ ADMISSION_MANAGER_FIELDS = (
     "freight_anonymised_user_id",
 )
 MANAGER = "freight_crm.group_freight_manager"
+# The grade and its score come from confirmed evaluations, the re-grade and
+# the manager's override (all in sudo): a salesperson writing them directly
+# could lower an A/B customer to C and slip through the contract gate.
+GRADE_MANAGER_FIELDS = (
+    "freight_grade_id",
+    "freight_score",
+    "freight_evaluation_date",
+)
 # Credit standing from the rewards and penalties ledger (R-REW-1): a clean
 # ledger starts here, each reward adds and each penalty takes away points.
 REWARD_BASE_SCORE = 80.0
@@ -772,11 +780,31 @@ class ResPartner(models.Model):
             .get_param("freight_crm.admission_min_capital", 500000.0)
         )
 
+    def _freight_grade_fields_changed(self, vals):
+        """Grade fields of ``vals`` that would change a value: on a new
+        record any value set, on existing ones a value that differs (the web
+        client may send unchanged values back)."""
+        changed = set()
+        for name in set(vals) & set(GRADE_MANAGER_FIELDS):
+            field = self._fields[name]
+            new = field.convert_to_cache(vals[name], self)
+            if not self:
+                if new:
+                    changed.add(name)
+                continue
+            for partner in self:
+                old = field.convert_to_cache(partner[name], partner)
+                if (old or False) != (new or False):
+                    changed.add(name)
+                    break
+        return changed
+
     def _freight_check_manager_fields(self, vals_list):
         if self.env.su or self.env.user.has_group(MANAGER):
             return
         for vals in vals_list:
             forbidden = set(vals) & set(ADMISSION_MANAGER_FIELDS)
+            forbidden |= self._freight_grade_fields_changed(vals)
             if forbidden:
                 raise AccessError(
                     self.env._(
@@ -965,11 +993,14 @@ class ResPartner(models.Model):
         for partner in self:
             if partner.id not in missing:
                 continue
-            partner_grade = (
-                grade
-                if grade is not None
-                else partner.commercial_partner_id.freight_grade_id
-            )
+            if grade is not None:
+                partner_grade = grade
+            else:
+                # The stricter of its own grade and its company's: attaching
+                # an A customer under a C company must not open the gate.
+                partner_grade = partner.commercial_partner_id.freight_grade_id
+                if partner.freight_grade_id.contract_required:
+                    partner_grade = partner.freight_grade_id
             if partner_grade.contract_required:
                 raise UserError(
                     self.env._(

@@ -167,7 +167,7 @@ class TestFreightConfidentiality(FreightContractCase):
             self.own_contract.with_user(self.sales2).write(
                 {"signed_document_name": "x.pdf"}
             )
-        share.date_expiry = "2020-01-01"
+        share.with_user(self.manager).date_expiry = "2020-01-01"
         self.env["freight.customer.share"]._cron_expire()
         self.assertEqual(share.state, "expired")
         self.assertFalse(self._can_read(self.sales2, self.own_contract))
@@ -205,3 +205,139 @@ class TestFreightConfidentiality(FreightContractCase):
         entry = self.records["own"]["freight.customer.reward"]
         with self.assertRaises(AccessError):
             entry.with_user(self.sales).kind = "penalty"
+
+    def test_salesperson_cannot_lower_the_grade_to_pass_the_gate(self):
+        customer = self.customer_b.with_user(self.sales)
+        with self.assertRaisesRegex(AccessError, "Customer Grade"):
+            customer.write(
+                {
+                    "freight_grade_id": self.grade_c.id,
+                    "freight_customer_state": "signed",
+                }
+            )
+        with self.assertRaisesRegex(AccessError, "Customer Grade"):
+            customer.freight_grade_id = self.grade_c
+        with self.assertRaisesRegex(AccessError, "Evaluation Score"):
+            customer.freight_score = 10
+        with self.assertRaisesRegex(AccessError, "Customer Grade"):
+            self.env["res.partner"].with_user(self.sales).create(
+                {"name": "宁波新客户", "freight_grade_id": self.grade_c.id}
+            )
+        self.assertEqual(self.customer_b.freight_grade_id, self.grade_b)
+        self.assertEqual(self.customer_b.freight_customer_state, "admission")
+        with self.assertRaisesRegex(UserError, "no signed contract"):
+            customer.freight_customer_state = "signed"
+        # Unchanged values sent back by the web client are harmless.
+        customer.write({"freight_grade_id": self.grade_b.id, "comment": "老客户"})
+        self.customer_b.with_user(self.manager).freight_grade_id = self.grade_c
+        self.assertEqual(self.customer_b.freight_grade_id, self.grade_c)
+
+    def test_contract_cannot_be_created_signed_by_rpc(self):
+        Contract = self.env["freight.customer.contract"].with_user(self.sales)
+        for forged in (
+            {"state": "signed"},
+            {"state": "approved"},
+            {"deputy_approver_id": self.sales.id},
+            {"date_signed": "2026-01-01"},
+        ):
+            with self.assertRaisesRegex(AccessError, "starts as a draft"):
+                Contract.create(self._contract_vals(self.customer_b, **forged))
+        self.assertFalse(Contract.search([("partner_id", "=", self.customer_b.id)]))
+        draft = Contract.create(self._contract_vals(self.customer_b, state="draft"))
+        self.assertEqual(draft.state, "draft")
+        with self.assertRaisesRegex(UserError, "no signed contract"):
+            self.customer_b.with_user(self.sales).freight_customer_state = "signed"
+
+    def test_sharing_cannot_be_self_approved_or_extended(self):
+        Share = self.env["freight.customer.share"].with_user(self.sales2)
+        vals = {
+            "partner_id": self.customer_a.id,
+            "reason": "客户交接",
+            "date_expiry": "2099-01-01",
+        }
+        for forged in (
+            {"state": "approved"},
+            {"approved_by_id": self.manager.id},
+        ):
+            with self.assertRaisesRegex(AccessError, "manager"):
+                Share.create(dict(vals, **forged))
+        share = Share.create(dict(vals, requested_by_id=self.manager.id))
+        self.assertEqual(share.requested_by_id, self.sales2)
+        self.assertFalse(self._can_read(self.sales2, self.own_contract))
+        share.with_user(self.manager).action_approve()
+        share.with_user(self.manager).date_expiry = "2099-01-01"
+        with self.assertRaisesRegex(AccessError, "manager"):
+            share.with_user(self.sales2).date_expiry = "2199-01-01"
+        self.assertEqual(str(share.date_expiry), "2099-01-01")
+
+    def test_salesperson_cannot_record_a_cleared_risk(self):
+        Risk = self.env["freight.customer.risk"].with_user(self.sales)
+        with self.assertRaisesRegex(AccessError, "manager"):
+            Risk.create(
+                {
+                    "name": "客户拖欠运费",
+                    "partner_id": self.customer_a.id,
+                    "level": "high",
+                    "state": "cleared",
+                }
+            )
+        risk = Risk.create(
+            {"name": "客户拖欠运费", "partner_id": self.customer_a.id, "level": "high"}
+        )
+        with self.assertRaisesRegex(AccessError, "manager"):
+            risk.cleared_by_id = self.manager
+        self.assertTrue(self.customer_a.freight_risk_blocked)
+
+    def test_reports_keep_confidential_data(self):
+        Report = self.env["ir.actions.report"].with_user(self.sales)
+        html = Report._render_qweb_html(
+            "freight_crm.report_freight_customer_file", self.other_customer.ids
+        )[0].decode()
+        self.assertNotIn("6217 0000 1111 2222", html)
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.manager)
+            ._render_qweb_html(
+                "freight_crm.report_freight_customer_file", self.other_customer.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn("6217 0000 1111 2222", html)
+        evaluation = self.env["freight.customer.evaluation"].create(
+            {"partner_id": self.other_customer.id}
+        )
+        with self.assertRaises(AccessError):
+            Report._render_qweb_html(
+                "freight_crm.report_freight_customer_evaluation", evaluation.ids
+            )
+
+    def test_plain_internal_user_sees_no_freight_data(self):
+        for model in FREIGHT_MODELS:
+            Model = self.env[model].with_user(self.internal)
+            with self.assertRaises(AccessError, msg=model):
+                Model.search_read([], ["id"])
+            with self.assertRaises(AccessError, msg=model):
+                Model.formatted_read_group([], ["partner_id"], ["__count"])
+        # Refused either way (AccessError is a UserError): no export right,
+        # or no right on the field.
+        with self.assertRaises(UserError):
+            self.other_customer.with_user(self.internal).export_data(
+                ["freight_bank_account"]
+            )
+        with self.assertRaises(AccessError):
+            self.other_customer.with_user(self.service).read(["freight_credit_limit"])
+        # Sums over confidential amounts leak them as surely as reading them.
+        for user in (self.sales, self.service, self.internal):
+            with self.assertRaises(AccessError):
+                self.env["res.partner"].with_user(user).formatted_read_group(
+                    [("id", "=", self.other_customer.id)],
+                    ["user_id"],
+                    ["freight_receivable_amount:sum"],
+                )
+
+    def test_gate_not_bypassed_by_moving_under_a_grade_c_company(self):
+        customer = self.customer_a.with_user(self.sales)
+        customer.write({"is_company": False, "parent_id": self.customer_c.id})
+        self.assertEqual(customer.commercial_partner_id, self.customer_c)
+        with self.assertRaisesRegex(UserError, "grade A"):
+            customer.freight_customer_state = "signed"

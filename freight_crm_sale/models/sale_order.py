@@ -10,10 +10,10 @@ class SaleOrder(models.Model):
         """Confirming an order is confirming business (R-CON-3): grade A/B
         customers need a signed, valid, long-term contract; grade C customers
         get a reminder on the order."""
-        warned = self.partner_id.commercial_partner_id._freight_check_contract_gate()
-        for order in self.filtered(
-            lambda o: o.partner_id.commercial_partner_id in warned
-        ):
+        # The customer itself, not only its company: the gate takes the
+        # stricter grade of the two and checks the company's contracts.
+        warned = self.partner_id._freight_check_contract_gate()
+        for order in self.filtered(lambda o: o.partner_id in warned):
             order.message_post(
                 body=self.env._(
                     "Reminder: %s has no signed, valid contract yet.",

@@ -56,3 +56,21 @@ class TestFreightCrmSale(FreightContractCase):
         order = self._order(partner)
         order.action_confirm()
         self.assertEqual(order.state, "sale")
+
+    def test_grade_a_customer_under_a_grade_c_company_still_gated(self):
+        self.customer_a.write({"is_company": False, "parent_id": self.customer_c.id})
+        order = self._order(self.customer_a)
+        with self.assertRaisesRegex(UserError, "grade A"):
+            order.action_confirm()
+        self.assertEqual(order.state, "draft")
+
+    def test_salesperson_confirms_own_grade_a_order_only_with_contract(self):
+        self.sales.group_ids += self.env.ref("sales_team.group_sale_salesman")
+        order = self._order(self.customer_a)
+        order.user_id = self.sales
+        order = order.with_user(self.sales)
+        with self.assertRaisesRegex(UserError, "杭州顺达"):
+            order.action_confirm()
+        self._signed_contract(self.customer_a)
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")
