@@ -23,6 +23,16 @@ GRADING_PARAMS = {
     "freight_crm.key_account_contribution": 1000000.0,
     "freight_crm.regrade_batch_size": 1000,
 }
+# Set by the grading flows only (evaluation, override, rules, re-grade), which
+# run as superuser and write the grade history: a salesperson or service user
+# cannot set them by a plain write (R-GRD-5: an override needs a manager and a
+# reason).
+GRADING_MANAGER_FIELDS = (
+    "freight_grade_id",
+    "freight_score",
+    "freight_evaluation_date",
+    "freight_regrade_quarter",
+)
 # Admission checklist (R-ONB-3): boolean field -> label of the criterion.
 ADMISSION_CHECKS = (
     "freight_adm_licence_ok",
@@ -776,7 +786,9 @@ class ResPartner(models.Model):
         if self.env.su or self.env.user.has_group(MANAGER):
             return
         for vals in vals_list:
-            forbidden = set(vals) & set(ADMISSION_MANAGER_FIELDS)
+            forbidden = set(vals) & set(
+                ADMISSION_MANAGER_FIELDS + GRADING_MANAGER_FIELDS
+            )
             if forbidden:
                 raise AccessError(
                     self.env._(
