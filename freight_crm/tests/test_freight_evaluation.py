@@ -243,7 +243,10 @@ class TestFreightEvaluation(FreightGradingCase):
     def test_confirmation_cannot_be_forged(self):
         partner = self._customer()
         evaluation = self._evaluation(partner, 95, user=self.salesperson)
-        as_sales = evaluation.with_user(self.salesperson)
+        # The context key action_confirm() uses is no way round either.
+        as_sales = evaluation.with_user(self.salesperson).with_context(
+            freight_evaluation_confirm=True
+        )
         for vals in (
             {"state": "confirmed"},
             {"confirmed_by_id": self.manager.id},
