@@ -4,6 +4,24 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.float_utils import float_compare
 
+# Written by action_confirm() only: a draft cannot be marked confirmed, nor
+# its confirmer forged, by a plain write (form, import or RPC).
+CONFIRMATION_FIELDS = (
+    "state",
+    "previous_grade_id",
+    "confirmed_by_id",
+    "confirmed_date",
+)
+# What a confirmed evaluation graded, and so the grade history rests on:
+# frozen once confirmed (the note and the team stay editable).
+CONFIRMED_FROZEN_FIELDS = (
+    "partner_id",
+    "date",
+    "company_id",
+    "line_ids",
+    *CONFIRMATION_FIELDS,
+)
+
 
 class FreightCustomerEvaluation(models.Model):
     """A dated evaluation of one customer (附表1 客户评估表, R-GRD-2).
@@ -98,6 +116,7 @@ class FreightCustomerEvaluation(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._check_create_draft(vals)
             if vals.get("name", "/") == "/":
                 vals["name"] = (
                     self.env["ir.sequence"].next_by_code("freight.customer.evaluation")
@@ -107,6 +126,62 @@ class FreightCustomerEvaluation(models.Model):
                 partner = self.env["res.partner"].browse(vals["partner_id"])
                 vals["line_ids"] = self._default_line_commands(partner)
         return super().create(vals_list)
+
+    @api.model
+    def _check_create_draft(self, vals):
+        """A new evaluation starts as a draft: confirming goes through
+        action_confirm(), which grades the customer."""
+        if vals.get("state", "draft") != "draft" or any(
+            vals.get(name) for name in CONFIRMATION_FIELDS if name != "state"
+        ):
+            raise UserError(
+                self.env._(
+                    "Create the evaluation as a draft, then confirm it with "
+                    "its Confirm button."
+                )
+            )
+
+    def write(self, vals):
+        # action_confirm() writes as superuser with this key; a context key
+        # alone could be sent by any RPC caller.
+        if not (self.env.su and self.env.context.get("freight_evaluation_confirm")):
+            self._check_write_allowed(vals)
+        res = super().write(vals)
+        if "partner_id" in vals:
+            # Record rules are checked before a write only: a salesperson
+            # must not move a draft onto another salesperson's customer.
+            self.check_access("write")
+        return res
+
+    def _check_write_allowed(self, vals):
+        """Refuse to forge a confirmation or to rewrite a confirmed
+        evaluation (R-GRD-5: the grade history rests on it)."""
+        forged = set(vals) & set(CONFIRMATION_FIELDS)
+        if forged:
+            raise UserError(
+                self.env._(
+                    "%s of an evaluation is set by its Confirm button only.",
+                    self._freight_field_labels(forged),
+                )
+            )
+        frozen = set(vals) & set(CONFIRMED_FROZEN_FIELDS)
+        confirmed = self.filtered(lambda e: e.state == "confirmed")
+        if frozen and confirmed:
+            raise UserError(
+                self.env._(
+                    "Evaluation %(name)s is confirmed: %(fields)s can no longer "
+                    "be changed. Create a new evaluation to grade the customer "
+                    "again.",
+                    name=confirmed[0].name,
+                    fields=self._freight_field_labels(frozen),
+                )
+            )
+
+    def _freight_field_labels(self, field_names):
+        return ", ".join(
+            self._fields[name].get_description(self.env)["string"]
+            for name in sorted(field_names)
+        )
 
     @api.model
     def _default_line_commands(self, partner):
@@ -162,7 +237,7 @@ class FreightCustomerEvaluation(models.Model):
         for evaluation in self:
             partner = evaluation.partner_id
             grade = evaluation.grade_id
-            evaluation.write(
+            evaluation.sudo().with_context(freight_evaluation_confirm=True).write(
                 {
                     "state": "confirmed",
                     "previous_grade_id": partner.freight_grade_id.id,

@@ -1,6 +1,7 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResConfigSettings(models.TransientModel):
@@ -50,6 +51,55 @@ class ResConfigSettings(models.TransientModel):
         default=1000,
         help="Customers re-graded and committed together by the quarterly re-grade.",
     )
+
+    @api.constrains(
+        "freight_rule_volume_a",
+        "freight_rule_volume_b",
+        "freight_rule_years_a",
+        "freight_rule_years_b",
+        "freight_key_account_contribution",
+        "freight_regrade_batch_size",
+    )
+    def _check_freight_grading_settings(self):
+        """Rule thresholds must describe A above B above C (R-GRD-4)."""
+        for settings in self:
+            figures = (
+                settings.freight_rule_volume_a,
+                settings.freight_rule_volume_b,
+                settings.freight_rule_years_a,
+                settings.freight_rule_years_b,
+                settings.freight_key_account_contribution,
+            )
+            if any(figure < 0 for figure in figures):
+                raise ValidationError(
+                    self.env._(
+                        "Grading thresholds and the key-account contribution "
+                        "cannot be negative."
+                    )
+                )
+            if settings.freight_rule_volume_b > settings.freight_rule_volume_a:
+                raise ValidationError(
+                    self.env._(
+                        "The grade B volume (%(b)s) cannot be above the grade A "
+                        "volume (%(a)s).",
+                        a=settings.freight_rule_volume_a,
+                        b=settings.freight_rule_volume_b,
+                    )
+                )
+            if settings.freight_rule_years_b > settings.freight_rule_years_a:
+                raise ValidationError(
+                    self.env._(
+                        "The grade B cooperation years (%(b)s) cannot be above "
+                        "the grade A cooperation years (%(a)s).",
+                        a=settings.freight_rule_years_a,
+                        b=settings.freight_rule_years_b,
+                    )
+                )
+            if settings.freight_regrade_batch_size < 1:
+                raise ValidationError(
+                    self.env._("The re-grade batch size must be at least 1.")
+                )
+
     # --- End of grading settings --------------------------------------------
 
     def set_values(self):

@@ -23,6 +23,16 @@ GRADING_PARAMS = {
     "freight_crm.key_account_contribution": 1000000.0,
     "freight_crm.regrade_batch_size": 1000,
 }
+# Set by the grading flows only (evaluation, override, rules, re-grade), which
+# run as superuser and write the grade history: a salesperson or service user
+# cannot set them by a plain write (R-GRD-5: an override needs a manager and a
+# reason), nor lower an A/B customer to C to slip through the contract gate.
+GRADE_MANAGER_FIELDS = (
+    "freight_grade_id",
+    "freight_score",
+    "freight_evaluation_date",
+    "freight_regrade_quarter",
+)
 # Admission checklist (R-ONB-3): boolean field -> label of the criterion.
 ADMISSION_CHECKS = (
     "freight_adm_licence_ok",
@@ -43,14 +53,6 @@ ADMISSION_MANAGER_FIELDS = (
     "freight_anonymised_user_id",
 )
 MANAGER = "freight_crm.group_freight_manager"
-# The grade and its score come from confirmed evaluations, the re-grade and
-# the manager's override (all in sudo): a salesperson writing them directly
-# could lower an A/B customer to C and slip through the contract gate.
-GRADE_MANAGER_FIELDS = (
-    "freight_grade_id",
-    "freight_score",
-    "freight_evaluation_date",
-)
 # Credit standing from the rewards and penalties ledger (R-REW-1): a clean
 # ledger starts here, each reward adds and each penalty takes away points.
 REWARD_BASE_SCORE = 80.0

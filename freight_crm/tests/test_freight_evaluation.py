@@ -1,6 +1,6 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common import FreightGradingCase
@@ -215,3 +215,105 @@ class TestFreightEvaluation(FreightGradingCase):
         )[0].decode()
         self.assertIn("Customer Basic Information Form", html)
         self.assertIn("0574-86782231", html)
+
+    def test_confirmed_evaluation_is_frozen(self):
+        partner = self._customer()
+        other = self._customer(name="宁波另一家贸易有限公司")
+        evaluation = self._evaluation(partner, 70)
+        evaluation.action_confirm()
+        confirmed_date = evaluation.date
+        for vals in (
+            {"partner_id": other.id},
+            {"date": "2020-01-01"},
+            {"state": "draft"},
+        ):
+            with (
+                self.subTest(vals=vals),
+                self.assertRaisesRegex(UserError, "set by its Confirm|no longer"),
+            ):
+                evaluation.write(vals)
+        self.assertEqual(evaluation.partner_id, partner)
+        self.assertEqual(evaluation.date, confirmed_date)
+        self.assertEqual(evaluation.state, "confirmed")
+        self.assertFalse(other.freight_evaluation_ids)
+        # The note stays editable: comments after the grading are fine.
+        evaluation.note = "<p>季度复核无异议</p>"
+        self.assertIn("季度复核", evaluation.note)
+
+    def test_confirmation_cannot_be_forged(self):
+        partner = self._customer()
+        evaluation = self._evaluation(partner, 95, user=self.salesperson)
+        # The context key action_confirm() uses is no way round either.
+        as_sales = evaluation.with_user(self.salesperson).with_context(
+            freight_evaluation_confirm=True
+        )
+        for vals in (
+            {"state": "confirmed"},
+            {"confirmed_by_id": self.manager.id},
+        ):
+            with (
+                self.subTest(vals=vals),
+                self.assertRaisesRegex(UserError, "set by its Confirm button"),
+            ):
+                as_sales.write(vals)
+        with self.assertRaisesRegex(UserError, "Create the evaluation as a draft"):
+            self.Evaluation.with_user(self.salesperson).create(
+                {"partner_id": partner.id, "state": "confirmed"}
+            )
+        self.assertEqual(evaluation.state, "draft")
+        self.assertFalse(evaluation.confirmed_by_id)
+        self.assertEqual(
+            self.Evaluation.search_count([("partner_id", "=", partner.id)]), 1
+        )
+
+    def test_salesperson_cannot_set_grade_directly(self):
+        partner = self._customer()
+        self._evaluation(partner, 70).action_confirm()
+        as_sales = partner.with_user(self.salesperson)
+        for vals in (
+            {"freight_grade_id": self.grade_a.id},
+            {"freight_score": 99},
+            {"freight_regrade_quarter": "2099-01-01"},
+        ):
+            with (
+                self.subTest(vals=vals),
+                self.assertRaisesRegex(AccessError, "Only a Freight CRM manager"),
+            ):
+                as_sales.write(vals)
+        with self.assertRaisesRegex(AccessError, "Only a Freight CRM manager"):
+            self.Partner.with_user(self.salesperson).create(
+                {
+                    "name": "自评A级客户有限公司",
+                    "is_company": True,
+                    "user_id": self.salesperson.id,
+                    "freight_grade_id": self.grade_a.id,
+                }
+            )
+        self.assertEqual(partner.freight_grade_id, self.grade_b)
+        self.assertEqual(partner.freight_score, 70)
+        self.assertEqual(len(partner.freight_grade_history_ids), 1)
+        # The salesperson still edits the customer file.
+        as_sales.freight_annual_volume = 1200000
+        self.assertEqual(partner.freight_annual_volume, 1200000)
+
+    def test_bad_figures_leave_the_file_unchanged(self):
+        partner = self._customer(
+            freight_registered_capital=800000, freight_annual_volume=2000000
+        )
+        evaluation = self._evaluation(partner, 50)
+        self.env.flush_all()
+        with self.assertRaisesRegex(ValidationError, "Registered capital"):
+            partner.write(
+                {"freight_registered_capital": -5, "freight_annual_volume": 10}
+            )
+            partner.flush_recordset()
+        # The refused values were never flushed: drop them as the request's
+        # rollback would.
+        partner.invalidate_recordset(flush=False)
+        self.assertEqual(partner.freight_registered_capital, 800000)
+        self.assertEqual(partner.freight_annual_volume, 2000000)
+        with self.assertRaisesRegex(ValidationError, "between 0 and 100"):
+            evaluation.line_ids[0].score = 100.5
+            evaluation.line_ids.flush_recordset()
+        evaluation.line_ids.invalidate_recordset(flush=False)
+        self.assertEqual(evaluation.line_ids[0].score, 50)

@@ -46,6 +46,13 @@ class TestFreightEvaluationSecurity(FreightGradingCase):
         with self.assertRaises(AccessError):
             self._evaluation(self.theirs, 75, user=self.salesperson)
 
+    def test_salesperson_cannot_move_draft_to_other_customer(self):
+        evaluation = self._evaluation(self.mine, 75, user=self.salesperson)
+        with self.assertRaises(AccessError):
+            evaluation.with_user(self.salesperson).partner_id = self.theirs
+        self.assertEqual(evaluation.partner_id, self.mine)
+        self.assertFalse(self.theirs.freight_evaluation_ids)
+
     def test_money_fields_hidden_from_salesperson(self):
         partner = self.mine.with_user(self.salesperson)
         with self.assertRaises(AccessError):

@@ -4,7 +4,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common import FreightGradingCase
@@ -53,6 +53,26 @@ class TestFreightGradingRules(FreightGradingCase):
         settings.freight_rule_volume_a = 8000000
         settings.execute()
         self.assertEqual(self._rule_grade(6000000), self.grade_b)
+
+    def test_inconsistent_thresholds_refused(self):
+        Settings = self.env["res.config.settings"]
+        for vals, message in (
+            ({"freight_rule_volume_b": 6000000}, "grade B volume"),
+            ({"freight_rule_years_a": 0}, "grade B cooperation years"),
+            ({"freight_rule_volume_b": -1}, "cannot be negative"),
+            ({"freight_key_account_contribution": -5}, "cannot be negative"),
+            ({"freight_regrade_batch_size": 0}, "batch size"),
+        ):
+            with (
+                self.subTest(vals=vals),
+                self.assertRaisesRegex(ValidationError, message),
+            ):
+                Settings.create(vals).execute()
+        params = self.env["res.partner"]._freight_grading_params()
+        self.assertEqual(params["freight_crm.rule_volume_a"], 5000000)
+        self.assertEqual(params["freight_crm.rule_volume_b"], 1000000)
+        self.assertEqual(params["freight_crm.rule_years_a"], 3)
+        self.assertEqual(params["freight_crm.regrade_batch_size"], 1000)
 
     def test_rule_grading_manager_only(self):
         partner = self._customer(freight_annual_volume=7000000)
