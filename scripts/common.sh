@@ -12,6 +12,16 @@ LOCAL=$ROOT/.local
 PGDATA=$LOCAL/pgdata
 PGSOCK=$LOCAL/pgsock
 PGLOG=$LOCAL/postgresql.log
+# The cluster lives in the checkout, unless the `postgres` user (who runs it
+# when we are root) cannot reach the checkout, or the socket path would pass
+# PostgreSQL's 107-character limit: then under /var/tmp, one per checkout.
+if { [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1 &&
+    ! runuser -u postgres -- test -x "$ROOT"; } || [ ${#PGSOCK} -gt 90 ]; then
+    PGHOME=/var/tmp/freight_crm-$(printf '%s' "$ROOT" | sha1sum | cut -c1-12)
+    PGDATA=$PGHOME/pgdata
+    PGSOCK=$PGHOME/pgsock
+    PGLOG=$PGHOME/postgresql.log
+fi
 DB_USER=odoo
 MIN_PY=3.10
 
@@ -106,7 +116,9 @@ find_pg_bindir() {
 as_pg_owner() {
     if [ "$(id -u)" = 0 ]; then
         id postgres >/dev/null 2>&1 || die "Running as root needs a 'postgres' system user to own the database cluster (useradd -r postgres), or run as a normal user."
-        runuser -u postgres -- "$@"
+        # From /, which `postgres` can always enter, whatever the checkout's
+        # permissions.
+        (cd / && runuser -u postgres -- "$@")
     else
         "$@"
     fi
@@ -120,7 +132,7 @@ PG_STARTED_HERE=0
 
 ensure_postgres() {
     PG_BINDIR=$(find_pg_bindir)
-    mkdir -p "$LOCAL"
+    mkdir -p "$LOCAL" "$(dirname "$PGDATA")"
     if [ ! -f "$PGDATA/PG_VERSION" ]; then
         say "Creating a private PostgreSQL cluster in $PGDATA..."
         rm -rf "$PGDATA"
