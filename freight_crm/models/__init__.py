@@ -1,3 +1,4 @@
+from . import freight_workflow_guard
 from . import freight_customer_grade
 from . import freight_evaluation_criterion
 from . import freight_industry_segment

@@ -14,6 +14,12 @@ class ResConfigSettings(models.TransientModel):
         help="Grade customers from annual business volume and years of "
         "cooperation instead of evaluation scores.",
     )
+    freight_allow_self_approval = fields.Boolean(
+        string="Allow Self-approval",
+        config_parameter="freight_crm.allow_self_approval",
+        help="Let a manager approve a visit, review, evaluation, contract "
+        "step or complaint solution they wrote or submitted themselves.",
+    )
     freight_rule_volume_a = fields.Float(
         string="Grade A Volume Above",
         config_parameter="freight_crm.rule_volume_a",

@@ -1,0 +1,274 @@
+# Copyright 2026 freight_crm contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
+from datetime import date, datetime
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+# Rules of the guard policy (see FreightWorkflowGuard._freight_guard_policy).
+WORKFLOW = "workflow"
+COMPUTED = "computed"
+PARENT = "parent"
+# Dates the working-calendar arithmetic handles; anything outside is a typo.
+MIN_YEAR = 1900
+MAX_YEAR = 2999
+# Off by default: four eyes on every approval (Settings relaxes it).
+SELF_APPROVAL_PARAM = "freight_crm.allow_self_approval"
+
+
+class FreightWorkflowGuard(models.AbstractModel):
+    """One mechanism that holds the rulebook's workflow fields at the server.
+
+    A model lists in ``_freight_guard_policy()`` which of its fields belong
+    to the workflow and who may change them:
+
+    - ``WORKFLOW``: states, approvers, approval dates, levels, owners. Only
+      the model's ``action_*`` methods change them; they check the state,
+      the role and the preconditions, then write through ``sudo()``.
+    - ``COMPUTED``: stored computed totals, never written by a client.
+    - ``PARENT``: the link to the record this one belongs to (customer,
+      evaluation, review, ticket). Set on a draft, it must point to a
+      record the user may write; once the record has left draft
+      (``_freight_guard_is_open()`` false) it is fixed.
+    - a group XML id: only members of that group change the field.
+
+    It is enforced on ``create`` and ``write`` alike, for every client: a
+    value equal to the default (create) or to the current value (write) is
+    never refused, so the web form's own payload always passes. Superuser
+    code (actions after their checks, crons, data files) is not limited.
+
+    Every Float and Monetary field is also refused NaN and infinity, and
+    every Date and Datetime field a year outside 1900-2999, with a
+    translated error before any arithmetic runs.
+    """
+
+    _name = "freight.workflow.guard"
+    _description = "Freight CRM Workflow Guard"
+
+    @api.model
+    def _freight_guard_policy(self):
+        """{field name: WORKFLOW | COMPUTED | PARENT | group xml id}."""
+        return {}
+
+    def _freight_guard_is_open(self):
+        """Whether the record may still be moved to another parent."""
+        self.ensure_one()
+        return "state" not in self._fields or self.state in (False, "draft")
+
+    # CRUD --------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._freight_guard_values(vals_list)
+        if not self.env.su:
+            self._freight_guard_create(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._freight_guard_values([vals])
+        if not self.env.su:
+            self._freight_guard_write(vals)
+        return super().write(vals)
+
+    # Checks ------------------------------------------------------------
+    @api.model
+    def _freight_guard_values(self, vals_list):
+        """Refuse NaN, infinity and dates out of range, for any caller."""
+        for vals in vals_list:
+            for name, value in vals.items():
+                field = self._fields.get(name)
+                if field is None or value in (None, False, ""):
+                    continue
+                if field.type in ("float", "monetary"):
+                    self._freight_guard_finite(field, value)
+                elif field.type in ("date", "datetime"):
+                    self._freight_guard_date(field, value)
+
+    @api.model
+    def _freight_guard_finite(self, field, value):
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            number = math.nan
+        if not math.isfinite(number):
+            raise ValidationError(
+                self.env._(
+                    "%(field)s must be a finite number, not %(value)s.",
+                    field=self._freight_guard_label(field.name),
+                    value=value,
+                )
+            )
+
+    @api.model
+    def _freight_guard_date(self, field, value):
+        try:
+            if isinstance(value, datetime | date):
+                parsed = value
+            elif field.type == "date":
+                parsed = fields.Date.to_date(value)
+            else:
+                parsed = fields.Datetime.to_datetime(value)
+        except (TypeError, ValueError) as error:
+            raise ValidationError(
+                self.env._(
+                    "%(field)s: %(value)s is not a valid date.",
+                    field=self._freight_guard_label(field.name),
+                    value=value,
+                )
+            ) from error
+        if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+            raise ValidationError(
+                self.env._(
+                    "%(field)s: the year must lie between %(min)s and %(max)s.",
+                    field=self._freight_guard_label(field.name),
+                    min=MIN_YEAR,
+                    max=MAX_YEAR,
+                )
+            )
+
+    @api.model
+    def _freight_guard_create(self, vals_list):
+        policy = self._freight_guard_policy()
+        names = {name for vals in vals_list for name in vals} & set(policy)
+        if not names:
+            return
+        defaults = self.default_get(list(names))
+        for vals in vals_list:
+            for name in set(vals) & names:
+                if self._freight_guard_same(name, vals[name], defaults.get(name)):
+                    continue
+                self._freight_guard_refuse(name, policy[name], vals[name], None)
+
+    def _freight_guard_write(self, vals):
+        policy = self._freight_guard_policy()
+        names = set(vals) & set(policy)
+        for name in names:
+            for record in self:
+                if record._freight_guard_same(name, vals[name], record[name]):
+                    continue
+                record._freight_guard_refuse(name, policy[name], vals[name], record)
+
+    @api.model
+    def _freight_guard_same(self, name, new, old):
+        """Whether ``new`` (a value as a client sends it) equals ``old`` (a
+        default or the record's current value)."""
+        field = self._fields[name]
+        if field.type in ("one2many", "many2many"):
+            return False
+        record = self.browse()
+        new_cache = field.convert_to_cache(new, record, validate=False)
+        if isinstance(old, models.BaseModel):
+            old = old.id if field.type == "many2one" else old
+        old_cache = field.convert_to_cache(old, record, validate=False)
+        if field.type in ("float", "monetary"):
+            return math.isclose(new_cache or 0.0, old_cache or 0.0, abs_tol=1e-9)
+        return (new_cache or False) == (old_cache or False)
+
+    def _freight_guard_refuse(self, name, rule, value, record):
+        """Raise unless the rule ``rule`` lets the current user set ``name``
+        to ``value`` (on ``record``, or on a new record when it is None)."""
+        label = self._freight_guard_label(name)
+        if rule in (WORKFLOW, COMPUTED):
+            raise UserError(
+                self.env._(
+                    "%(field)s is set by the workflow, not by hand: use the "
+                    "buttons of the form.",
+                    field=label,
+                )
+            )
+        if rule == PARENT:
+            if record is not None and not record._freight_guard_is_open():
+                raise UserError(
+                    self.env._(
+                        "%(field)s cannot be changed any more: the record has "
+                        "left draft.",
+                        field=label,
+                    )
+                )
+            self._freight_guard_parent(name, value)
+            return
+        if not self.env.user.has_group(rule):
+            raise AccessError(
+                self.env._(
+                    "Only %(group)s can change %(field)s.",
+                    group=self.env.ref(rule).sudo().display_name,
+                    field=label,
+                )
+            )
+
+    @api.model
+    def _freight_guard_parent(self, name, value):
+        """A new parent must be a record the user may write and, if it has
+        a workflow itself, one still open."""
+        field = self._fields[name]
+        if not value:
+            return
+        parent = self.env[field.comodel_name].browse(
+            value.id if isinstance(value, models.BaseModel) else value
+        )
+        if not parent.exists():
+            raise ValidationError(
+                self.env._(
+                    "%(field)s: the record does not exist.",
+                    field=self._freight_guard_label(name),
+                )
+            )
+        parent.check_access("write")
+        if hasattr(parent, "_freight_guard_is_open") and not parent._freight_guard_is_open():
+            raise UserError(
+                self.env._(
+                    "%(field)s: %(parent)s is no longer a draft and takes no "
+                    "new lines.",
+                    field=self._freight_guard_label(name),
+                    parent=parent.display_name,
+                )
+            )
+
+    @api.model
+    def _freight_guard_label(self, name):
+        return self._fields[name].get_description(self.env)["string"]
+
+    # Helpers for the action methods --------------------------------------
+    def _freight_check_states(self, allowed, action):
+        """Refuse ``action`` (a translated label) unless every record is in
+        one of ``allowed`` states."""
+        wrong = self.filtered(lambda record: record.state not in allowed)
+        if wrong:
+            states = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "%(action)s is not possible for %(record)s in state "
+                    "%(state)s.",
+                    action=action,
+                    record=wrong[0].display_name,
+                    state=states.get(wrong[0].state, wrong[0].state),
+                )
+            )
+
+    def _freight_check_four_eyes(self, author, action):
+        """Nobody approves their own work, unless the company switched the
+        four-eyes rule off (Settings)."""
+        if self.env.su or not author or author != self.env.user:
+            return
+        icp = self.env["ir.config_parameter"].sudo()
+        if icp.get_param(SELF_APPROVAL_PARAM) not in (None, False, "", "False", "0"):
+            return
+        raise UserError(
+            self.env._(
+                "%(action)s: you cannot approve your own work. Ask another "
+                "manager, or switch off the four-eyes rule in Settings.",
+                action=action,
+            )
+        )
+
+    def _freight_check_group(self, group, action):
+        """Refuse ``action`` unless the user belongs to ``group``."""
+        if self.env.su or self.env.user.has_group(group):
+            return
+        raise AccessError(
+            self.env._(
+                "%(action)s is reserved to %(group)s.",
+                action=action,
+                group=self.env.ref(group).sudo().display_name,
+            )
+        )
