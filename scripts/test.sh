@@ -43,6 +43,13 @@ if ! db_exists "$TEST_DB"; then
     fi
 fi
 
+if [ "${REUSE_DB:-0}" = 1 ] && [ "${UPDATE_DB:-0}" = 1 ]; then
+    say "Updating $ADDONS in $TEST_DB..."
+    odoo_bin -c "$CONF" -d "$TEST_DB" -u "$ADDONS" --stop-after-init \
+        --log-level=warn --logfile="$LOCAL/test-update.log" ||
+        die "Updating the addons failed: see $LOCAL/test-update.log"
+fi
+
 say "Running pytest-odoo..."
 set +e
 (cd "$ROOT" && "$VENV/bin/python" -m pytest -p no:cacheprovider \
