@@ -8,7 +8,7 @@ database where freight_crm is installed, preferably a scratch one, e.g.::
 
     KEEP_DB=1 TEST_DB=bench make test          # once, builds the database
     bash -c 'source scripts/common.sh; ensure_postgres'   # if stopped
-    .venv/bin/python freight_crm/tests/benchmarks/bench_regrade.py \\
+    .venv/bin/python benchmarks/bench_regrade.py \\
         -c .local/odoo-test.conf -d bench -n 100000
 
 It inserts N signed customers named ``BENCH-<n>`` with bulk SQL (annual
