@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# make lint: ruff (check + format --check) and pylint-odoo's mandatory checks.
+# make lint: ruff (check + format --check), pylint-odoo's mandatory checks
+# and OCA's oca-checks-odoo-module / oca-checks-po.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 ensure_venv "$(odoo_source)"
 cd "$ROOT"
@@ -11,5 +12,9 @@ say "ruff format --check"
 "$VENV/bin/ruff" format --check . || status=1
 say "pylint-odoo (mandatory checks, valid-odoo-versions=19.0)"
 "$VENV/bin/pylint" --rcfile=.pylintrc-mandatory "${ADDON_DIRS[@]}" || status=1
+say "oca-checks-odoo-module (manifests, XML, CSV)"
+"$VENV/bin/oca-checks-odoo-module" --no-verbose "${ADDON_DIRS[@]}" || status=1
+say "oca-checks-po (translations)"
+"$VENV/bin/oca-checks-po" --no-verbose "${ADDON_DIRS[@]/%//i18n}"/*.po* || status=1
 [ $status = 0 ] || die "Lint found problems (above): fix them, or run '.venv/bin/ruff format .' for formatting."
 say "Lint clean."
