@@ -43,6 +43,7 @@
         "views/freight_crm_contract_menus.xml",
     ],
     "assets": {
+        "web.report_assets_common": ["freight_crm/static/src/scss/freight_report.scss"],
         "web.assets_tests": ["freight_crm/static/tests/tours/**/*"],
     },
     "demo": [
