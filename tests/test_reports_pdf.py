@@ -17,7 +17,10 @@ from odoo.tests import HttpCase, tagged
 TOOLS = ("wkhtmltopdf", "pdftotext")
 # pdftotext reads some glyphs of the CJK font back as the radicals that
 # share them (户 as ⼾, 青 as ⻘): map them to the characters printed.
-RADICALS = str.maketrans("戶⻘⻝⻔⻢⻅⻓⻚⻛⻋⻥⻜⻩⻬⻰", "户青食门马见长页风车鱼飞黄齐龙")
+RADICALS = str.maketrans(
+    "戶⻘⻝⻔⻢⻅⻓⻚⻛⻋⻥⻜⻩⻬⻰",
+    "户青食门马见长页风车鱼飞黄齐龙",
+)
 
 
 def readable(text):
