@@ -60,15 +60,46 @@ class FreightWorkflowGuard(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         self._freight_guard_values(vals_list)
+        records = self
         if not self.env.su:
-            self._freight_guard_create(vals_list)
-        return super().create(vals_list)
+            records, vals_list = self._freight_guard_context_defaults(vals_list)
+            records._freight_guard_create(vals_list)
+        return super(FreightWorkflowGuard, records).create(vals_list)
 
     def write(self, vals):
         self._freight_guard_values([vals])
         if not self.env.su:
             self._freight_guard_write(vals)
-        return super().write(vals)
+        res = super().write(vals)
+        policy = self._freight_guard_policy()
+        if not self.env.su and any(policy.get(name) == PARENT for name in vals):
+            # Record rules are checked before a write only: the record must
+            # still be one the user may write under its new parent.
+            self.check_access("write")
+        return res
+
+    @api.model
+    def _freight_guard_context_defaults(self, vals_list):
+        """``default_<field>`` context keys are sent by the client like
+        values: move those of guarded fields into the values, so that they
+        are compared with the field's own default instead of slipping past
+        the guard as defaults."""
+        policy = self._freight_guard_policy()
+        context = self.env.context
+        sent = {
+            name: context[f"default_{name}"]
+            for name in policy
+            if f"default_{name}" in context
+        }
+        if not sent:
+            return self, vals_list
+        cleaned = {
+            key: value
+            for key, value in context.items()
+            if not (key.startswith("default_") and key[8:] in sent)
+        }
+        vals_list = [dict(sent, **vals) for vals in vals_list]
+        return self.with_context(cleaned), vals_list
 
     # Checks ------------------------------------------------------------
     @api.model
@@ -250,8 +281,7 @@ class FreightWorkflowGuard(models.AbstractModel):
         four-eyes rule off (Settings)."""
         if self.env.su or not author or author != self.env.user:
             return
-        icp = self.env["ir.config_parameter"].sudo()
-        if icp.get_param(SELF_APPROVAL_PARAM) not in (None, False, "", "False", "0"):
+        if self._freight_self_approval_allowed():
             return
         raise UserError(
             self.env._(
@@ -260,6 +290,12 @@ class FreightWorkflowGuard(models.AbstractModel):
                 action=action,
             )
         )
+
+    @api.model
+    def _freight_self_approval_allowed(self):
+        """Whether the company switched the four-eyes rule off."""
+        icp = self.env["ir.config_parameter"].sudo()
+        return icp.get_param(SELF_APPROVAL_PARAM) not in (None, False, "", "False", "0")
 
     def _freight_check_group(self, group, action):
         """Refuse ``action`` unless the user belongs to ``group``."""
