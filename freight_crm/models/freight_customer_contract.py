@@ -233,8 +233,9 @@ class FreightCustomerContract(models.Model):
 
     @api.model
     def _freight_guard_policy(self):
+        # The contract number is held by create() and write(): the sequence
+        # fills it in before the record exists.
         return {
-            "name": WORKFLOW,
             "state": WORKFLOW,
             "approval_deadline": WORKFLOW,
             "submitted_by_id": WORKFLOW,
@@ -280,18 +281,26 @@ class FreightCustomerContract(models.Model):
             [vals["partner_id"] for vals in vals_list if vals.get("partner_id")]
         )
         partners._freight_check_risk_allows_contract()
-        contracts = super().create(vals_list)
-        # Numbered once the guard accepted the values: the number is the
-        # sequence's, never the client's.
         new = self.env._("New")
-        for contract in contracts.filtered(lambda c: c.name == new):
-            contract.sudo().name = self.env["ir.sequence"].next_by_code(
-                "freight.customer.contract"
-            ) or self.env._("New")
-        return contracts
+        for vals in vals_list:
+            # The number is the sequence's (unique per company), never the
+            # client's; only superuser code (imports of old contracts) sets it.
+            if not self.env.su and vals.get("name", new) != new:
+                self._freight_guard_refuse("name", WORKFLOW, vals["name"], None)
+            if vals.get("name", new) == new:
+                vals["name"] = (
+                    self.env["ir.sequence"].next_by_code("freight.customer.contract")
+                    or new
+                )
+        return super().create(vals_list)
 
     def write(self, vals):
         if not self.env.su:
+            for contract in self:
+                if "name" in vals and not self._freight_guard_same(
+                    "name", vals["name"], contract.name
+                ):
+                    self._freight_guard_refuse("name", WORKFLOW, vals["name"], contract)
             self._check_editable(vals)
         if vals.get("partner_id"):
             self.env["res.partner"].browse(

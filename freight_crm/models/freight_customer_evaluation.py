@@ -115,6 +115,7 @@ class FreightCustomerEvaluation(models.Model):
     @api.model
     def _freight_guard_policy(self):
         return {
+            "name": WORKFLOW,
             "state": WORKFLOW,
             "submitted_by_id": WORKFLOW,
             "submitted_date": WORKFLOW,
@@ -176,19 +177,23 @@ class FreightCustomerEvaluation(models.Model):
         return evaluations
 
     def write(self, vals):
-        if not self.env.su:
-            self._check_not_frozen(vals)
+        self._check_not_frozen(vals)
         return super().write(vals)
 
     def _check_not_frozen(self, vals):
         """Refuse to rewrite what a submitted or confirmed evaluation graded
-        (R-GRD-5: the grade history rests on it)."""
-        frozen = set(vals) & set(FROZEN_ONCE_SUBMITTED)
-        closed = self.filtered(lambda e: e.state != "draft")
-        for evaluation in closed:
+        (R-GRD-5: the grade history rests on it). A confirmed evaluation is
+        frozen for superuser code too; the note and the team stay
+        editable."""
+        for evaluation in self.filtered(lambda e: e.state != "draft"):
+            if self.env.su and evaluation.state != "confirmed":
+                continue
+            frozen = set(FROZEN_ONCE_SUBMITTED)
+            if evaluation.state == "confirmed":
+                frozen |= set(self._freight_guard_policy())
             changed = [
                 name
-                for name in frozen
+                for name in frozen & set(vals)
                 if not self._freight_guard_same(name, vals[name], evaluation[name])
             ]
             if changed:
