@@ -67,8 +67,16 @@ class FreightCustomerEvaluationLine(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        evaluations = self.evaluation_id
-        if vals.get("evaluation_id"):
+        # Values sent back unchanged (the web client does) change nothing.
+        changing = self.filtered(
+            lambda line: any(
+                name not in line._fields
+                or not line._freight_guard_same(name, value, line[name])
+                for name, value in vals.items()
+            )
+        )
+        evaluations = changing.evaluation_id
+        if vals.get("evaluation_id") and changing:
             evaluations |= evaluations.browse(vals["evaluation_id"])
         evaluations._check_draft()
         return super().write(vals)
