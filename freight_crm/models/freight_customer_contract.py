@@ -159,9 +159,7 @@ class FreightCustomerContract(models.Model):
     approval_overdue = fields.Boolean(
         compute="_compute_approval_overdue", search="_search_approval_overdue"
     )
-    submitted_by_id = fields.Many2one(
-        "res.users", string="Submitted By", copy=False, readonly=True
-    )
+    submitted_by_id = fields.Many2one("res.users", copy=False, readonly=True)
     risk_blocked = fields.Boolean(
         related="partner_id.freight_risk_blocked",
         string="Customer Has an Open High Risk",
@@ -188,8 +186,7 @@ class FreightCustomerContract(models.Model):
     # Says nothing of the other contract: it may be another salesperson's.
     _name_company_uniq = models.Constraint(
         "UNIQUE(name, company_id)",
-        "This contract number is already used: leave the number to the "
-        "sequence.",
+        "This contract number is already used: leave the number to the sequence.",
     )
 
     @api.depends("state", "approval_deadline")
@@ -217,9 +214,7 @@ class FreightCustomerContract(models.Model):
     def _check_dates(self):
         for contract in self:
             if not contract.date_start:
-                raise ValidationError(
-                    self.env._("A contract needs a start date.")
-                )
+                raise ValidationError(self.env._("A contract needs a start date."))
             if contract.date_end and contract.date_end < contract.date_start:
                 raise ValidationError(
                     self.env._(

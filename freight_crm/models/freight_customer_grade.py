@@ -1,5 +1,7 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -165,8 +167,14 @@ class FreightCustomerGrade(models.Model):
                 value = float(vals[name] or 0)
             except (TypeError, ValueError):
                 raise ValidationError(message) from None
-            too_low = value <= low if name == "complaint_deadline_factor" else value < low
-            if value != value or too_low or (high is not None and value > high):
+            too_low = (
+                value <= low if name == "complaint_deadline_factor" else value < low
+            )
+            if (
+                not math.isfinite(value)
+                or too_low
+                or (high is not None and value > high)
+            ):
                 raise ValidationError(message)
 
     @api.model

@@ -227,8 +227,10 @@ class TestFreightContractGuard(FreightContractCase):
             share.with_user(self.manager2).action_refuse()
 
     def test_salesperson_cannot_refuse_a_request(self):
-        share = self.env["freight.customer.share"].with_user(self.sales2).create(
-            self._share_vals()
+        share = (
+            self.env["freight.customer.share"]
+            .with_user(self.sales2)
+            .create(self._share_vals())
         )
         with self.assertRaisesRegex(AccessError, "manager"):
             share.with_user(self.sales).action_refuse()

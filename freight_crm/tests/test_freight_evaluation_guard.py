@@ -20,7 +20,9 @@ class TestFreightEvaluationGuard(FreightGradingCase):
             cls.env, login="fg_manager2", groups="freight_crm.group_freight_manager"
         )
         cls.mine = cls._customer("我的客户有限公司")
-        cls.theirs = cls._customer("同事的客户有限公司", user_id=cls.other_salesperson.id)
+        cls.theirs = cls._customer(
+            "同事的客户有限公司", user_id=cls.other_salesperson.id
+        )
         cls.review_type = cls.env.ref(REVIEW)
 
     def _scored(self, partner, scores, user=None):
@@ -98,7 +100,9 @@ class TestFreightEvaluationGuard(FreightGradingCase):
         )
         self.assertEqual(len(activities), 1)
         self.assertEqual(activities.user_id, evaluation.reviewer_id)
-        self.assertTrue(activities.user_id.has_group("freight_crm.group_freight_manager"))
+        self.assertTrue(
+            activities.user_id.has_group("freight_crm.group_freight_manager")
+        )
         # Submitted: frozen for the salesperson.
         with self.assertRaisesRegex(UserError, "no longer a draft"):
             evaluation.line_ids[0].with_user(self.salesperson).score = 10

@@ -100,9 +100,7 @@ class TestFreightWorkflowPolicy(FreightContractCase):
             if field.comodel_name in candidates:
                 candidate = candidates[field.comodel_name]
                 current_id = current.id if hasattr(current, "id") else current
-                return (
-                    candidate if candidate.id != current_id else self.manager
-                ).id
+                return (candidate if candidate.id != current_id else self.manager).id
             return False
         if field.type == "datetime":
             return "2026-03-01 08:00:00"
