@@ -276,3 +276,8 @@ class TestFreightContractGuard(FreightContractCase):
             )
         grade.write({"visit_interval_months": 120, "complaint_deadline_factor": 0.5})
         self.assertEqual(self.grade_b.visit_interval_months, 120)
+
+    def test_criterion_weight_must_be_finite(self):
+        criterion = self.env.ref("freight_crm.criterion_company_scale")
+        with self.assertRaisesRegex(ValidationError, "finite"):
+            criterion.with_user(self.manager).weight = math.nan
