@@ -246,10 +246,7 @@ class FreightWorkflowGuard(models.AbstractModel):
                 )
             )
         parent.check_access("write")
-        if (
-            hasattr(parent, "_freight_guard_is_open")
-            and not parent._freight_guard_is_open()
-        ):
+        if hasattr(parent, "_freight_guard_is_open") and not parent._freight_guard_is_open():
             raise UserError(
                 self.env._(
                     "%(field)s: %(parent)s is no longer a draft and takes no "
@@ -272,7 +269,8 @@ class FreightWorkflowGuard(models.AbstractModel):
             states = dict(self._fields["state"]._description_selection(self.env))
             raise UserError(
                 self.env._(
-                    "%(action)s is not possible for %(record)s in state %(state)s.",
+                    "%(action)s is not possible for %(record)s in state "
+                    "%(state)s.",
                     action=action,
                     record=wrong[0].display_name,
                     state=states.get(wrong[0].state, wrong[0].state),

@@ -280,4 +280,4 @@ class TestFreightContractGuard(FreightContractCase):
     def test_criterion_weight_must_be_finite(self):
         criterion = self.env.ref("freight_crm.criterion_company_scale")
         with self.assertRaisesRegex(ValidationError, "finite"):
-            criterion.with_user(self.manager).weight = math.nan
+            criterion.with_user(self.manager).write({"weight": math.nan})
