@@ -13,6 +13,9 @@ PARENT = "parent"
 # Dates the working-calendar arithmetic handles; anything outside is a typo.
 MIN_YEAR = 1900
 MAX_YEAR = 2999
+# What an integer column (int4) holds.
+INT_MIN = -(2**31)
+INT_MAX = 2**31 - 1
 # Off by default: four eyes on every approval (Settings relaxes it).
 SELF_APPROVAL_PARAM = "freight_crm.allow_self_approval"
 
@@ -105,7 +108,8 @@ class FreightWorkflowGuard(models.AbstractModel):
     # Checks ------------------------------------------------------------
     @api.model
     def _freight_guard_values(self, vals_list):
-        """Refuse NaN, infinity and dates out of range, for any caller."""
+        """Refuse NaN, infinity, dates out of range, integers the database
+        cannot store and unknown selection values, for any caller."""
         for vals in vals_list:
             for name, value in vals.items():
                 field = self._fields.get(name)
@@ -115,6 +119,36 @@ class FreightWorkflowGuard(models.AbstractModel):
                     self._freight_guard_finite(field, value)
                 elif field.type in ("date", "datetime"):
                     self._freight_guard_date(field, value)
+                elif field.type == "integer":
+                    self._freight_guard_integer(field, value)
+                elif field.type == "selection" and field.store:
+                    self._freight_guard_selection(field, value)
+
+    @api.model
+    def _freight_guard_integer(self, field, value):
+        try:
+            number = int(value)
+        except (TypeError, ValueError, OverflowError):
+            number = None
+        if number is None or not INT_MIN <= number <= INT_MAX:
+            raise ValidationError(
+                self.env._(
+                    "%(field)s: %(value)s is not a valid whole number.",
+                    field=self._freight_guard_label(field.name),
+                    value=value,
+                )
+            )
+
+    @api.model
+    def _freight_guard_selection(self, field, value):
+        if value not in field.get_values(self.env):
+            raise ValidationError(
+                self.env._(
+                    "%(field)s: %(value)s is not one of the allowed values.",
+                    field=self._freight_guard_label(field.name),
+                    value=value,
+                )
+            )
 
     @api.model
     def _freight_guard_finite(self, field, value):
@@ -246,7 +280,10 @@ class FreightWorkflowGuard(models.AbstractModel):
                 )
             )
         parent.check_access("write")
-        if hasattr(parent, "_freight_guard_is_open") and not parent._freight_guard_is_open():
+        if (
+            hasattr(parent, "_freight_guard_is_open")
+            and not parent._freight_guard_is_open()
+        ):
             raise UserError(
                 self.env._(
                     "%(field)s: %(parent)s is no longer a draft and takes no "
@@ -269,8 +306,7 @@ class FreightWorkflowGuard(models.AbstractModel):
             states = dict(self._fields["state"]._description_selection(self.env))
             raise UserError(
                 self.env._(
-                    "%(action)s is not possible for %(record)s in state "
-                    "%(state)s.",
+                    "%(action)s is not possible for %(record)s in state %(state)s.",
                     action=action,
                     record=wrong[0].display_name,
                     state=states.get(wrong[0].state, wrong[0].state),

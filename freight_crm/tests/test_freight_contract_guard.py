@@ -281,3 +281,25 @@ class TestFreightContractGuard(FreightContractCase):
         criterion = self.env.ref("freight_crm.criterion_company_scale")
         with self.assertRaisesRegex(ValidationError, "finite"):
             criterion.with_user(self.manager).write({"weight": math.nan})
+
+    def test_bad_numbers_and_choices_refused_cleanly(self):
+        risk = self.Risk.with_user(self.sales).create(
+            {"name": "市场波动", "partner_id": self.customer_c.id, "level": "low"}
+        )
+        with self.assertRaisesRegex(ValidationError, "allowed values"):
+            risk.write({"level": "extreme"})
+        with self.assertRaisesRegex(ValidationError, "allowed values"):
+            self.Risk.with_user(self.sales).create(
+                {"name": "x", "partner_id": self.customer_c.id, "risk_type": "war"}
+            )
+        with self.assertRaisesRegex(ValidationError, "whole number"):
+            self.grade_c.with_user(self.manager).write({"sequence": 2**40})
+        with self.assertRaisesRegex(ValidationError, "finite"):
+            self.env["freight.customer.kpi"].with_user(self.service).create(
+                {
+                    "partner_id": self.customer_a.id,
+                    "date_start": "2026-07-01",
+                    "date_end": "2026-07-31",
+                    "on_time_rate": "abc",
+                }
+            )
