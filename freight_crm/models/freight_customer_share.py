@@ -153,12 +153,12 @@ class FreightCustomerShare(models.Model):
             and not self._freight_guard_same(name, vals[name], self[name])
         }
 
-    def _freight_check_decide(self, action):
+    def _freight_check_decide(self, action, states=("requested",)):
         if not (self.env.su or self.env.user.has_group(MANAGER)):
             raise AccessError(
                 self.env._("Only a Freight CRM manager can decide a request.")
             )
-        self._freight_check_states(("requested",), action)
+        self._freight_check_states(states, action)
 
     def action_approve(self):
         action = self.env._("Approve the sharing")
@@ -175,7 +175,10 @@ class FreightCustomerShare(models.Model):
         return True
 
     def action_refuse(self):
-        self._freight_check_decide(self.env._("Refuse the sharing"))
+        """Refuse a pending request, or end an approved sharing early."""
+        self._freight_check_decide(
+            self.env._("Refuse the sharing"), states=("requested", "approved")
+        )
         self.sudo().write({"state": "refused"})
         return True
 

@@ -224,6 +224,11 @@ class TestFreightContractGuard(FreightContractCase):
             share.with_user(self.manager).action_approve()
         self.assertIs(share.with_user(self.manager2).action_approve(), True)
         with self.assertRaisesRegex(UserError, "not possible"):
+            share.with_user(self.manager2).action_approve()
+        # An approved sharing can be ended early.
+        self.assertIs(share.with_user(self.manager2).action_refuse(), True)
+        self.assertEqual(share.state, "refused")
+        with self.assertRaisesRegex(UserError, "not possible"):
             share.with_user(self.manager2).action_refuse()
 
     def test_salesperson_cannot_refuse_a_request(self):
