@@ -8,6 +8,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
+from .freight_workflow_guard import PARENT, WORKFLOW
+
 # Approval chain of R-CON-2: state -> (next state, approving group, activity)
 APPROVAL_STEPS = {
     "manager_review": (
@@ -28,25 +30,10 @@ APPROVAL_STEPS = {
 }
 REVIEW_STATES = tuple(APPROVAL_STEPS)
 EXPIRY_BATCH = 1000
-# Set only by the workflow buttons (which write in sudo), never directly.
-WORKFLOW_FIELDS = frozenset(
-    {
-        "state",
-        "approval_deadline",
-        "manager_approver_id",
-        "manager_approval_date",
-        "legal_approver_id",
-        "legal_approval_date",
-        "deputy_approver_id",
-        "deputy_approval_date",
-        "date_signed",
-        "expiry_warned",
-    }
-)
-# The terms approved by the chain: frozen once the contract is submitted.
+# The terms approved by the chain: frozen once the contract is submitted
+# (the customer is the policy's parent link, fixed once it left draft).
 TERM_FIELDS = frozenset(
     {
-        "partner_id",
         "date_start",
         "date_end",
         "is_long_term",
@@ -86,7 +73,7 @@ class FreightCustomerContract(models.Model):
 
     _name = "freight.customer.contract"
     _description = "Customer Contract"
-    _inherit = ("mail.thread", "mail.activity.mixin")
+    _inherit = ("mail.thread", "mail.activity.mixin", "freight.workflow.guard")
     _order = "date_start desc, id desc"
 
     name = fields.Char(
@@ -172,6 +159,11 @@ class FreightCustomerContract(models.Model):
     approval_overdue = fields.Boolean(
         compute="_compute_approval_overdue", search="_search_approval_overdue"
     )
+    submitted_by_id = fields.Many2one("res.users", copy=False, readonly=True)
+    risk_blocked = fields.Boolean(
+        related="partner_id.freight_risk_blocked",
+        string="Customer Has an Open High Risk",
+    )
     manager_approver_id = fields.Many2one(
         "res.users", string="Business Manager", copy=False, readonly=True
     )
@@ -191,9 +183,10 @@ class FreightCustomerContract(models.Model):
         help="The account manager has been warned of the coming end date.",
     )
 
+    # Says nothing of the other contract: it may be another salesperson's.
     _name_company_uniq = models.Constraint(
         "UNIQUE(name, company_id)",
-        "A contract number must be unique per company.",
+        "This contract number is already used: leave the number to the sequence.",
     )
 
     @api.depends("state", "approval_deadline")
@@ -220,6 +213,8 @@ class FreightCustomerContract(models.Model):
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
         for contract in self:
+            if not contract.date_start:
+                raise ValidationError(self.env._("A contract needs a start date."))
             if contract.date_end and contract.date_end < contract.date_start:
                 raise ValidationError(
                     self.env._(
@@ -231,69 +226,102 @@ class FreightCustomerContract(models.Model):
                     )
                 )
 
+    @api.model
+    def _freight_guard_policy(self):
+        # The contract number is held by create() and write(): the sequence
+        # fills it in before the record exists.
+        return {
+            "state": WORKFLOW,
+            "approval_deadline": WORKFLOW,
+            "submitted_by_id": WORKFLOW,
+            "manager_approver_id": WORKFLOW,
+            "manager_approval_date": WORKFLOW,
+            "legal_approver_id": WORKFLOW,
+            "legal_approval_date": WORKFLOW,
+            "deputy_approver_id": WORKFLOW,
+            "deputy_approval_date": WORKFLOW,
+            "date_signed": WORKFLOW,
+            "expiry_warned": WORKFLOW,
+            "partner_id": PARENT,
+        }
+
+    def _freight_guard_is_open(self):
+        self.ensure_one()
+        return self.state == "draft"
+
+    def _freight_guard_refuse(self, name, rule, value, record):
+        if rule != WORKFLOW:
+            return super()._freight_guard_refuse(name, rule, value, record)
+        label = self._freight_guard_label(name)
+        if record is None:
+            raise AccessError(
+                self.env._(
+                    "A new contract starts as a draft: its number, status and "
+                    "approvals are set by the approval chain, not on creation "
+                    "(%s).",
+                    label,
+                )
+            )
+        raise AccessError(
+            self.env._(
+                "Use the contract's buttons to submit, approve, sign or cancel "
+                "it: its status and approvals cannot be written directly (%s).",
+                label,
+            )
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
         partners = self.env["res.partner"].browse(
             [vals["partner_id"] for vals in vals_list if vals.get("partner_id")]
         )
         partners._freight_check_risk_allows_contract()
-        if not self.env.su:
-            self._check_create_as_draft(vals_list)
+        new = self.env._("New")
         for vals in vals_list:
-            if vals.get("name", self.env._("New")) == self.env._("New"):
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "freight.customer.contract"
-                ) or self.env._("New")
+            # The number is the sequence's (unique per company), never the
+            # client's; only superuser code (imports of old contracts) sets it.
+            if not self.env.su and vals.get("name", new) != new:
+                self._freight_guard_refuse("name", WORKFLOW, vals["name"], None)
+            if vals.get("name", new) == new:
+                vals["name"] = (
+                    self.env["ir.sequence"].next_by_code("freight.customer.contract")
+                    or new
+                )
         return super().create(vals_list)
 
     def write(self, vals):
         if not self.env.su:
+            for contract in self:
+                if "name" in vals and not self._freight_guard_same(
+                    "name", vals["name"], contract.name
+                ):
+                    self._freight_guard_refuse("name", WORKFLOW, vals["name"], contract)
             self._check_editable(vals)
-        if "partner_id" in vals:
+        if vals.get("partner_id"):
             self.env["res.partner"].browse(
                 vals["partner_id"]
             )._freight_check_risk_allows_contract()
         return super().write(vals)
 
-    def _check_create_as_draft(self, vals_list):
-        """A contract starts as a draft: creating it signed or approved by
-        RPC would skip the approval chain and open the contract gate."""
-        for vals in vals_list:
-            forged = {
+    def _check_editable(self, vals):
+        """Refuse, through any entry point, to change approved terms or a
+        signed document (the workflow fields are the guard policy's)."""
+        frozen = self.filtered(lambda c: c.state not in ("draft", "cancelled"))
+        for contract in frozen:
+            changed = [
                 name
-                for name in WORKFLOW_FIELDS & set(vals)
-                if vals[name] and not (name == "state" and vals[name] == "draft")
-            }
-            if forged:
-                raise AccessError(
+                for name in TERM_FIELDS & set(vals)
+                if not self._freight_guard_same(name, vals[name], contract[name])
+            ]
+            if changed:
+                raise UserError(
                     self.env._(
-                        "A new contract starts as a draft: its status and "
-                        "approvals are set by the approval chain, not on "
-                        "creation (%s).",
-                        ", ".join(sorted(forged)),
+                        "Contract %s is under approval or signed: its terms can "
+                        "no longer change. Cancel it and reset it to draft to "
+                        "amend it.",
+                        contract.name,
                     )
                 )
-
-    def _check_editable(self, vals):
-        """Refuse, through any entry point, what only the workflow may do:
-        moving the state, and changing approved terms or a signed document."""
-        if WORKFLOW_FIELDS & set(vals):
-            raise AccessError(
-                self.env._(
-                    "Use the contract's buttons to submit, approve, sign or "
-                    "cancel it: its status and approvals cannot be written "
-                    "directly."
-                )
-            )
-        frozen = self.filtered(lambda c: c.state not in ("draft", "cancelled"))
-        if frozen and TERM_FIELDS & set(vals):
-            raise UserError(
-                self.env._(
-                    "Contract %s is under approval or signed: its terms can no "
-                    "longer change. Cancel it and reset it to draft to amend it.",
-                    frozen[0].name,
-                )
-            )
         signed = self.filtered(lambda c: c.state in ("signed", "expired"))
         if signed and "signed_document" in vals:
             raise UserError(
@@ -313,7 +341,24 @@ class FreightCustomerContract(models.Model):
     # ------------------------------------------------------------------
     # Approval chain (R-CON-2)
     # ------------------------------------------------------------------
+    def _check_no_high_risk(self, action):
+        """An open high risk of the customer holds every approval step and
+        the signing of its contracts until a manager clears it (R-RSK-1)."""
+        blocked_ids = self.partner_id._freight_high_risk_partner_ids()
+        blocked = self.filtered(lambda c: c.partner_id.id in blocked_ids)
+        if blocked:
+            raise UserError(
+                self.env._(
+                    "%(action)s: %(customer)s has an open high risk. Its "
+                    "contracts cannot be approved or signed until a Freight CRM "
+                    "manager clears the risk.",
+                    action=action,
+                    customer=blocked[0].partner_id.display_name,
+                )
+            )
+
     def action_submit(self):
+        self.check_access("write")
         for contract in self:
             if contract.state != "draft":
                 raise UserError(
@@ -333,6 +378,7 @@ class FreightCustomerContract(models.Model):
             contract.sudo().write(
                 {
                     "state": "manager_review",
+                    "submitted_by_id": self.env.user.id,
                     "approval_deadline": plan_working_days(
                         contract.company_id, days, now
                     ),
@@ -367,14 +413,21 @@ class FreightCustomerContract(models.Model):
                         step=step_label[step],
                     )
                 )
-        if not self.env.user.has_group(group):
+        if not (self.env.su or self.env.user.has_group(group)):
             raise AccessError(
                 self.env._(
                     "Only members of '%(group)s' can approve the step '%(step)s'.",
-                    group=self.env.ref(group).name,
+                    group=self.env.ref(group).sudo().name,
                     step=step_label[step],
                 )
             )
+        self.check_access("write")
+        for contract in self:
+            contract._freight_check_four_eyes(
+                contract.submitted_by_id,
+                self.env._("Approve contract %s", contract.name),
+            )
+        self._check_no_high_risk(step_label[step])
         prefix = {
             "manager_review": "manager",
             "legal_review": "legal",
@@ -393,14 +446,31 @@ class FreightCustomerContract(models.Model):
         return True
 
     def action_refuse(self):
-        """Send a contract under review back to draft (any reviewer)."""
+        """Send a contract under review back to draft: a reviewer of its
+        current step or a Freight CRM manager."""
+        self.check_access("write")
         for contract in self:
             if contract.state not in REVIEW_STATES:
                 raise UserError(
                     self.env._("Contract %s is not under review.", contract.name)
                 )
+            group = APPROVAL_STEPS[contract.state][1]
+            if not (
+                self.env.su
+                or self.env.user.has_group(group)
+                or self.env.user.has_group("freight_crm.group_freight_manager")
+            ):
+                raise AccessError(
+                    self.env._(
+                        "Only a reviewer of its current step can send contract "
+                        "%s back.",
+                        contract.name,
+                    )
+                )
         self.activity_unlink([step[2] for step in APPROVAL_STEPS.values()])
-        self.sudo().write({"state": "draft", "approval_deadline": False})
+        self.sudo().write(
+            {"state": "draft", "approval_deadline": False, "submitted_by_id": False}
+        )
         return True
 
     def _schedule_step_activity(self):
@@ -423,6 +493,7 @@ class FreightCustomerContract(models.Model):
             )
 
     def action_sign(self):
+        self.check_access("write")
         for contract in self:
             if contract.state != "approved":
                 raise UserError(
@@ -440,12 +511,14 @@ class FreightCustomerContract(models.Model):
                         contract.name,
                     )
                 )
+        self._check_no_high_risk(self.env._("Mark signed"))
         self.sudo().write(
             {"state": "signed", "date_signed": fields.Date.context_today(self)}
         )
         return True
 
     def action_cancel(self):
+        self.check_access("write")
         if any(contract.state == "expired" for contract in self):
             raise UserError(self.env._("An expired contract cannot be cancelled."))
         self.activity_unlink([step[2] for step in APPROVAL_STEPS.values()])
@@ -453,12 +526,26 @@ class FreightCustomerContract(models.Model):
         return True
 
     def action_draft(self):
+        self.check_access("write")
         if any(contract.state != "cancelled" for contract in self):
             raise UserError(
                 self.env._("Only cancelled contracts can be reset to draft.")
             )
-        self.sudo().write({"state": "draft", "approval_deadline": False})
+        self.sudo().write(
+            {"state": "draft", "approval_deadline": False, "submitted_by_id": False}
+        )
         return True
+
+    def _freight_note_risk_hold(self):
+        """Tell the reviewers of these contracts, still under approval, that
+        a high risk of their customer now holds them."""
+        pending = self.filtered(lambda c: c.state in (*REVIEW_STATES, "approved"))
+        body = self.env._(
+            "The customer now has an open high risk: this contract stays where "
+            "it is but cannot be approved or signed until a Freight CRM manager "
+            "clears the risk."
+        )
+        pending.sudo()._message_log_batch(bodies=dict.fromkeys(pending.ids, body))
 
     # ------------------------------------------------------------------
     # Validity and expiry (R-CON-3, R-CON-4)

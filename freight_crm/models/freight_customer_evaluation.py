@@ -4,23 +4,14 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.float_utils import float_compare
 
-# Written by action_confirm() only: a draft cannot be marked confirmed, nor
-# its confirmer forged, by a plain write (form, import or RPC).
-CONFIRMATION_FIELDS = (
-    "state",
-    "previous_grade_id",
-    "confirmed_by_id",
-    "confirmed_date",
-)
-# What a confirmed evaluation graded, and so the grade history rests on:
-# frozen once confirmed (the note and the team stay editable).
-CONFIRMED_FROZEN_FIELDS = (
-    "partner_id",
-    "date",
-    "company_id",
-    "line_ids",
-    *CONFIRMATION_FIELDS,
-)
+from .freight_workflow_guard import COMPUTED, PARENT, WORKFLOW
+
+MANAGER = "freight_crm.group_freight_manager"
+# Optional: the user (id) who reviews every submitted evaluation.
+REVIEWER_PARAM = "freight_crm.evaluation_reviewer_id"
+# What the grading rests on besides the lines and the customer: frozen once
+# the evaluation left draft (the note and the team stay editable).
+FROZEN_ONCE_SUBMITTED = ("date", "company_id")
 
 
 class FreightCustomerEvaluation(models.Model):
@@ -30,7 +21,7 @@ class FreightCustomerEvaluation(models.Model):
 
     _name = "freight.customer.evaluation"
     _description = "Customer Evaluation"
-    _inherit = ("mail.thread", "mail.activity.mixin")
+    _inherit = ("mail.thread", "mail.activity.mixin", "freight.workflow.guard")
     _order = "date desc, id desc"
 
     name = fields.Char(
@@ -83,12 +74,20 @@ class FreightCustomerEvaluation(models.Model):
         "freight.customer.grade", readonly=True, copy=False
     )
     state = fields.Selection(
-        [("draft", "Draft"), ("confirmed", "Confirmed")],
+        [("draft", "Draft"), ("submitted", "Submitted"), ("confirmed", "Confirmed")],
         default="draft",
         required=True,
         tracking=True,
         copy=False,
         index=True,
+    )
+    submitted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    submitted_date = fields.Datetime(readonly=True, copy=False)
+    reviewer_id = fields.Many2one(
+        "res.users",
+        readonly=True,
+        copy=False,
+        help="Freight CRM manager asked to review the submitted evaluation.",
     )
     confirmed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     confirmed_date = fields.Datetime(readonly=True, copy=False)
@@ -113,75 +112,102 @@ class FreightCustomerEvaluation(models.Model):
                 evaluation.total_score
             )
 
+    @api.model
+    def _freight_guard_policy(self):
+        return {
+            "name": WORKFLOW,
+            "state": WORKFLOW,
+            "submitted_by_id": WORKFLOW,
+            "submitted_date": WORKFLOW,
+            "reviewer_id": WORKFLOW,
+            "confirmed_by_id": WORKFLOW,
+            "confirmed_date": WORKFLOW,
+            "previous_grade_id": WORKFLOW,
+            "total_score": COMPUTED,
+            "grade_id": COMPUTED,
+            "partner_id": PARENT,
+        }
+
+    def _freight_guard_is_open(self):
+        self.ensure_one()
+        return self.state == "draft"
+
+    def _freight_guard_refuse(self, name, rule, value, record):
+        label = self._freight_guard_label(name)
+        if rule == COMPUTED:
+            raise UserError(
+                self.env._(
+                    "%s of an evaluation is computed from its criteria: change "
+                    "the scores of the lines instead.",
+                    label,
+                )
+            )
+        if rule == WORKFLOW and record is None:
+            raise UserError(
+                self.env._(
+                    "Create the evaluation as a draft, then submit or confirm "
+                    "it with its buttons (%s).",
+                    label,
+                )
+            )
+        if rule == WORKFLOW:
+            raise UserError(
+                self.env._(
+                    "%s of an evaluation is set by its Submit for Review and "
+                    "Confirm buttons only.",
+                    label,
+                )
+            )
+        return super()._freight_guard_refuse(name, rule, value, record)
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._check_create_draft(vals)
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("freight.customer.evaluation")
-                    or "/"
-                )
             if "line_ids" not in vals and vals.get("partner_id"):
                 partner = self.env["res.partner"].browse(vals["partner_id"])
                 vals["line_ids"] = self._default_line_commands(partner)
-        return super().create(vals_list)
-
-    @api.model
-    def _check_create_draft(self, vals):
-        """A new evaluation starts as a draft: confirming goes through
-        action_confirm(), which grades the customer."""
-        if vals.get("state", "draft") != "draft" or any(
-            vals.get(name) for name in CONFIRMATION_FIELDS if name != "state"
-        ):
-            raise UserError(
-                self.env._(
-                    "Create the evaluation as a draft, then confirm it with "
-                    "its Confirm button."
-                )
+        evaluations = super().create(vals_list)
+        # Numbered once the guard accepted the values: the reference is the
+        # sequence's, never the client's.
+        for evaluation in evaluations.filtered(lambda e: e.name == "/"):
+            evaluation.sudo().name = (
+                self.env["ir.sequence"].next_by_code("freight.customer.evaluation")
+                or "/"
             )
+        return evaluations
 
     def write(self, vals):
-        # action_confirm() writes as superuser with this key; a context key
-        # alone could be sent by any RPC caller.
-        if not (self.env.su and self.env.context.get("freight_evaluation_confirm")):
-            self._check_write_allowed(vals)
-        res = super().write(vals)
-        if "partner_id" in vals:
-            # Record rules are checked before a write only: a salesperson
-            # must not move a draft onto another salesperson's customer.
-            self.check_access("write")
-        return res
+        self._check_not_frozen(vals)
+        return super().write(vals)
 
-    def _check_write_allowed(self, vals):
-        """Refuse to forge a confirmation or to rewrite a confirmed
-        evaluation (R-GRD-5: the grade history rests on it)."""
-        forged = set(vals) & set(CONFIRMATION_FIELDS)
-        if forged:
-            raise UserError(
-                self.env._(
-                    "%s of an evaluation is set by its Confirm button only.",
-                    self._freight_field_labels(forged),
+    def _check_not_frozen(self, vals):
+        """Refuse to rewrite what a submitted or confirmed evaluation graded
+        (R-GRD-5: the grade history rests on it). A confirmed evaluation is
+        frozen for superuser code too; the note and the team stay
+        editable."""
+        for evaluation in self.filtered(lambda e: e.state != "draft"):
+            if self.env.su and evaluation.state != "confirmed":
+                continue
+            frozen = set(FROZEN_ONCE_SUBMITTED)
+            if evaluation.state == "confirmed":
+                frozen |= set(self._freight_guard_policy())
+            changed = [
+                name
+                for name in frozen & set(vals)
+                if not self._freight_guard_same(name, vals[name], evaluation[name])
+            ]
+            if changed:
+                raise UserError(
+                    self.env._(
+                        "Evaluation %(name)s is no longer a draft: %(fields)s can "
+                        "no longer be changed. Create a new evaluation to grade "
+                        "the customer again.",
+                        name=evaluation.name,
+                        fields=", ".join(
+                            self._freight_guard_label(name) for name in sorted(changed)
+                        ),
+                    )
                 )
-            )
-        frozen = set(vals) & set(CONFIRMED_FROZEN_FIELDS)
-        confirmed = self.filtered(lambda e: e.state == "confirmed")
-        if frozen and confirmed:
-            raise UserError(
-                self.env._(
-                    "Evaluation %(name)s is confirmed: %(fields)s can no longer "
-                    "be changed. Create a new evaluation to grade the customer "
-                    "again.",
-                    name=confirmed[0].name,
-                    fields=self._freight_field_labels(frozen),
-                )
-            )
-
-    def _freight_field_labels(self, field_names):
-        return ", ".join(
-            self._fields[name].get_description(self.env)["string"]
-            for name in sorted(field_names)
-        )
 
     @api.model
     def _default_line_commands(self, partner):
@@ -219,25 +245,116 @@ class FreightCustomerEvaluation(models.Model):
             )
 
     def _check_draft(self):
-        confirmed = self.filtered(lambda e: e.state == "confirmed")
-        if confirmed:
+        closed = self.filtered(lambda e: e.state != "draft")
+        if closed:
             raise UserError(
                 self.env._(
-                    "Evaluation %s is confirmed: its criteria and scores can "
-                    "no longer be changed.",
-                    confirmed[0].name,
+                    "Evaluation %s is no longer a draft: its criteria and scores "
+                    "can no longer be changed.",
+                    closed[0].name,
                 )
             )
 
+    # ------------------------------------------------------------------
+    # Workflow: draft -> submitted (salesperson) -> confirmed (manager)
+    # ------------------------------------------------------------------
+    def action_submit(self):
+        """Submit drafts for a manager's review (提交审核): one activity for
+        the reviewer chosen by _freight_reviewer()."""
+        self.check_access("write")
+        self._freight_check_states(("draft",), self.env._("Submit for review"))
+        self._check_complete()
+        activity_type = "freight_crm.mail_activity_evaluation_review"
+        now = fields.Datetime.now()
+        for evaluation in self:
+            reviewer = evaluation._freight_reviewer()
+            evaluation.sudo().write(
+                {
+                    "state": "submitted",
+                    "submitted_by_id": self.env.user.id,
+                    "submitted_date": now,
+                    "reviewer_id": reviewer.id,
+                }
+            )
+            evaluation.sudo().activity_schedule(
+                activity_type,
+                user_id=reviewer.id,
+                note=self.env._(
+                    "%(user)s submitted evaluation %(name)s of %(customer)s "
+                    "(score %(score)s) for your review.",
+                    user=self.env.user.name,
+                    name=evaluation.name,
+                    customer=evaluation.partner_id.display_name,
+                    score=evaluation.total_score,
+                ),
+            )
+        return True
+
+    def _freight_reviewer(self):
+        """The one manager who reviews this evaluation: the reviewer set in
+        the ``freight_crm.evaluation_reviewer_id`` parameter if that user is
+        an active Freight CRM manager, else the Freight CRM manager with the
+        smallest id (the longest-standing one). The submitter is never their
+        own reviewer while the four-eyes rule is on."""
+        self.ensure_one()
+        Users = self.env["res.users"].sudo()
+        group = self.env.ref(MANAGER).sudo()
+        managers = group.all_user_ids.filtered(
+            lambda u: u.active and not u.share and u != self.env.ref("base.user_root")
+        ).sorted("id")
+        author = self.env.user
+        if not self._freight_self_approval_allowed():
+            managers = managers.filtered(lambda u: u != author)
+        param = self.env["ir.config_parameter"].sudo().get_param(REVIEWER_PARAM)
+        configured = Users.browse(int(param)) if param and param.isdigit() else Users
+        if configured and configured in managers:
+            return configured
+        if not managers:
+            raise UserError(
+                self.env._(
+                    "No other Freight CRM manager can review evaluation %s: ask "
+                    "an administrator to appoint one.",
+                    self.name,
+                )
+            )
+        return managers[0]
+
+    def action_draft(self):
+        """Send a submitted evaluation back to draft: the reviewing manager
+        returns it, or the submitter withdraws it."""
+        self.check_access("write")
+        self._freight_check_states(("submitted",), self.env._("Back to draft"))
+        is_manager = self.env.su or self.env.user.has_group(MANAGER)
+        if not is_manager and any(e.submitted_by_id != self.env.user for e in self):
+            raise UserError(
+                self.env._(
+                    "Only its submitter or a Freight CRM manager can send an "
+                    "evaluation back to draft."
+                )
+            )
+        self.activity_unlink(["freight_crm.mail_activity_evaluation_review"])
+        self.sudo().write(
+            {
+                "state": "draft",
+                "submitted_by_id": False,
+                "submitted_date": False,
+                "reviewer_id": False,
+            }
+        )
+        return True
+
     def action_confirm(self):
         """Confirm the evaluation: weighted total, grade, history, policy."""
-        # Thresholds may have changed since the draft was scored.
-        self.filtered(lambda e: e.state == "draft")._compute_grade_id()
         self._check_can_confirm()
+        # Graded from the lines as they are now, with the thresholds as they
+        # are now: never from a stored total or grade.
+        self._freight_recompute_grading()
+        self._check_graded()
+        self.activity_feedback(["freight_crm.mail_activity_evaluation_review"])
         for evaluation in self:
             partner = evaluation.partner_id
             grade = evaluation.grade_id
-            evaluation.sudo().with_context(freight_evaluation_confirm=True).write(
+            evaluation.sudo().write(
                 {
                     "state": "confirmed",
                     "previous_grade_id": partner.freight_grade_id.id,
@@ -260,15 +377,23 @@ class FreightCustomerEvaluation(models.Model):
             )
         return True
 
+    def _freight_recompute_grading(self):
+        """Recompute the weighted scores, totals and grades from the lines
+        (as the ORM does, not through write)."""
+        lines = self.line_ids
+        self.env.add_to_compute(lines._fields["weighted_score"], lines)
+        self.env.add_to_compute(self._fields["total_score"], self)
+        self.env.add_to_compute(self._fields["grade_id"], self)
+        lines._recompute_recordset(["weighted_score"])
+        self._recompute_recordset(["total_score", "grade_id"])
+
     def _check_can_confirm(self):
-        if not (
-            self.env.su or self.env.user.has_group("freight_crm.group_freight_manager")
-        ):
+        if not (self.env.su or self.env.user.has_group(MANAGER)):
             raise UserError(
                 self.env._("Only a Freight CRM manager can confirm an evaluation.")
             )
         for evaluation in self:
-            if evaluation.state != "draft":
+            if evaluation.state == "confirmed":
                 raise UserError(
                     self.env._(
                         "Evaluation %s is already confirmed: create a new "
@@ -276,11 +401,18 @@ class FreightCustomerEvaluation(models.Model):
                         evaluation.name,
                     )
                 )
+            label = self.env._("Confirm evaluation %s", evaluation.name)
+            evaluation._freight_check_four_eyes(evaluation.create_uid, label)
+            evaluation._freight_check_four_eyes(evaluation.submitted_by_id, label)
+        self._check_complete()
+
+    def _check_complete(self):
+        for evaluation in self:
             if not evaluation.line_ids:
                 raise UserError(
                     self.env._(
                         "Evaluation %s has no criteria: add one line per "
-                        "criterion before confirming.",
+                        "criterion first.",
                         evaluation.name,
                     )
                 )
@@ -294,6 +426,9 @@ class FreightCustomerEvaluation(models.Model):
                         total=round(total_weight, 2),
                     )
                 )
+
+    def _check_graded(self):
+        for evaluation in self:
             if not evaluation.grade_id:
                 raise UserError(
                     self.env._(

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .freight_workflow_guard import COMPUTED, PARENT
+
 
 class FreightCustomerEvaluationLine(models.Model):
     """One criterion of an evaluation: weight, score 0-100 (fractional
@@ -10,6 +12,7 @@ class FreightCustomerEvaluationLine(models.Model):
 
     _name = "freight.customer.evaluation.line"
     _description = "Customer Evaluation Line"
+    _inherit = ("freight.workflow.guard",)
     _order = "sequence, id"
 
     evaluation_id = fields.Many2one(
@@ -45,6 +48,16 @@ class FreightCustomerEvaluationLine(models.Model):
         for line in self:
             line.weighted_score = line.weight * line.score / 100.0
 
+    @api.model
+    def _freight_guard_policy(self):
+        return {"weighted_score": COMPUTED, "evaluation_id": PARENT}
+
+    def _freight_guard_is_open(self):
+        """A line belongs to its evaluation for good once that one left
+        draft."""
+        self.ensure_one()
+        return self.evaluation_id.state in (False, "draft")
+
     @api.model_create_multi
     def create(self, vals_list):
         evaluations = self.env["freight.customer.evaluation"].browse(
@@ -54,7 +67,18 @@ class FreightCustomerEvaluationLine(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        self.evaluation_id._check_draft()
+        # Values sent back unchanged (the web client does) change nothing.
+        changing = self.filtered(
+            lambda line: any(
+                name not in line._fields
+                or not line._freight_guard_same(name, value, line[name])
+                for name, value in vals.items()
+            )
+        )
+        evaluations = changing.evaluation_id
+        if vals.get("evaluation_id") and changing:
+            evaluations |= evaluations.browse(vals["evaluation_id"])
+        evaluations._check_draft()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)

@@ -1,6 +1,15 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
+
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+# Bounds of the grade policy's numbers: beyond them a value is a typo, and
+# the calendar arithmetic (visit plans, deadlines) would overflow.
+VISIT_INTERVAL_RANGE = (1, 120)
+PAYMENT_TERM_RANGE = (0, 3650)
+DEADLINE_FACTOR_MAX = 10.0
 
 
 class FreightCustomerGrade(models.Model):
@@ -9,6 +18,7 @@ class FreightCustomerGrade(models.Model):
 
     _name = "freight.customer.grade"
     _description = "Customer Grade"
+    _inherit = ("freight.workflow.guard",)
     _order = "sequence, code"
     _rec_name = "name"
 
@@ -86,9 +96,9 @@ class FreightCustomerGrade(models.Model):
         "CHECK(score_threshold >= 0 AND score_threshold <= 100)",
         "The score threshold must be between 0 and 100.",
     )
-    _visit_interval_positive = models.Constraint(
-        "CHECK(visit_interval_months >= 0)",
-        "The visit interval cannot be negative.",
+    _visit_interval_range = models.Constraint(
+        "CHECK(visit_interval_months BETWEEN 1 AND 120)",
+        "The visit interval must be between 1 and 120 months.",
     )
     _money_positive = models.Constraint(
         "CHECK(credit_limit >= 0 AND advance_funding_limit >= 0 "
@@ -96,6 +106,76 @@ class FreightCustomerGrade(models.Model):
         "Credit limit, advance-funding limit and payment term cannot be "
         "negative, and the complaint deadline factor must be positive.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._freight_check_policy_numbers(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._freight_check_policy_numbers(vals)
+        return super().write(vals)
+
+    @api.model
+    def _freight_check_policy_numbers(self, vals):
+        """Refuse out-of-range policy numbers with a clear message before
+        they reach the database (whose integer columns would overflow)."""
+        checks = (
+            (
+                "visit_interval_months",
+                *VISIT_INTERVAL_RANGE,
+                self.env._("The visit interval must be between 1 and 120 months."),
+            ),
+            (
+                "payment_term_days",
+                *PAYMENT_TERM_RANGE,
+                self.env._("The payment term must be between 0 and 3650 days."),
+            ),
+            (
+                "score_threshold",
+                0,
+                100,
+                self.env._("The score threshold must be between 0 and 100."),
+            ),
+            (
+                "complaint_deadline_factor",
+                0,
+                DEADLINE_FACTOR_MAX,
+                self.env._(
+                    "The complaint deadline factor must be above 0 and at most "
+                    "10 (1 keeps the class deadlines)."
+                ),
+            ),
+            (
+                "credit_limit",
+                0,
+                None,
+                self.env._("The credit limit cannot be negative."),
+            ),
+            (
+                "advance_funding_limit",
+                0,
+                None,
+                self.env._("The advance-funding limit cannot be negative."),
+            ),
+        )
+        for name, low, high, message in checks:
+            if name not in vals:
+                continue
+            try:
+                value = float(vals[name] or 0)
+            except (TypeError, ValueError):
+                raise ValidationError(message) from None
+            too_low = (
+                value <= low if name == "complaint_deadline_factor" else value < low
+            )
+            if (
+                not math.isfinite(value)
+                or too_low
+                or (high is not None and value > high)
+            ):
+                raise ValidationError(message)
 
     @api.model
     def _freight_active_grades(self):

@@ -9,6 +9,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
+from .freight_workflow_guard import COMPUTED
+
 # Customers given their monthly KPI period per transaction by the cron.
 KPI_CRON_BATCH = 1000
 
@@ -30,6 +32,7 @@ class FreightCustomerKpi(models.Model):
 
     _name = "freight.customer.kpi"
     _description = "Customer Service KPI"
+    _inherit = ("freight.workflow.guard",)
     _order = "date_start desc, partner_id"
     _rec_name = "partner_id"
 
@@ -90,6 +93,10 @@ class FreightCustomerKpi(models.Model):
     below_target = fields.Boolean(compute="_compute_shortfall", store=True)
 
     @api.model
+    def _freight_guard_policy(self):
+        return {"shortfall_count": COMPUTED, "below_target": COMPUTED}
+
+    @api.model
     def _target(self, kpi):
         param, default, _higher = KPI_TARGETS[kpi]
         return float(self.env["ir.config_parameter"].sudo().get_param(param, default))
@@ -144,6 +151,8 @@ class FreightCustomerKpi(models.Model):
     )
     def _check_values(self):
         for kpi in self:
+            if not kpi.date_start or not kpi.date_end:
+                raise ValidationError(self._freight_period_missing_message())
             if kpi.date_end < kpi.date_start:
                 raise ValidationError(self.env._("The period ends before it starts."))
             rates = (
@@ -158,6 +167,33 @@ class FreightCustomerKpi(models.Model):
                 )
             if kpi.enquiry_response_minutes < 0 or kpi.exception_notice_hours < 0:
                 raise ValidationError(self.env._("Response times cannot be negative."))
+
+    def _freight_period_missing_message(self):
+        return self.env._(
+            "A KPI period needs both a start and an end date: give the first "
+            "and the last day of the period."
+        )
+
+    @api.model
+    def _freight_check_period_given(self, vals_list, creating):
+        """Refuse an empty period date before anything compares it."""
+        for vals in vals_list:
+            for name in ("date_start", "date_end"):
+                if creating and name not in vals:
+                    value = self.env.context.get(f"default_{name}")
+                else:
+                    value = vals.get(name, True)
+                if not value:
+                    raise ValidationError(self._freight_period_missing_message())
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._freight_check_period_given(vals_list, creating=True)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._freight_check_period_given([vals], creating=False)
+        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Actuals measured by the installed addons (R-KPI-2)

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .freight_workflow_guard import PARENT
+
 
 class FreightCustomerReward(models.Model):
     """Rewards and penalties ledger of a customer (R-REW-1). Penalties for
@@ -11,6 +13,7 @@ class FreightCustomerReward(models.Model):
 
     _name = "freight.customer.reward"
     _description = "Customer Reward or Penalty"
+    _inherit = ("freight.workflow.guard",)
     _order = "date desc, id desc"
 
     partner_id = fields.Many2one(
@@ -47,6 +50,10 @@ class FreightCustomerReward(models.Model):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     amount = fields.Monetary(currency_field="currency_id")
+
+    @api.model
+    def _freight_guard_policy(self):
+        return {"partner_id": PARENT}
 
     @api.constrains("amount")
     def _check_amount(self):

@@ -1,16 +1,21 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError
+
+from .freight_workflow_guard import PARENT, WORKFLOW
+
+MANAGER = "freight_crm.group_freight_manager"
 
 
 class FreightCustomerRisk(models.Model):
     """A credit, market or legal risk of a customer (R-RSK-1). An open high
-    risk blocks new contracts until a manager clears it."""
+    risk blocks new contracts, and holds the approval and signing of the
+    customer's pending ones, until a manager clears it."""
 
     _name = "freight.customer.risk"
     _description = "Customer Risk"
-    _inherit = ("mail.thread",)
+    _inherit = ("mail.thread", "freight.workflow.guard")
     _order = "date desc, id desc"
 
     name = fields.Char(string="Risk", required=True, tracking=True)
@@ -59,29 +64,65 @@ class FreightCustomerRisk(models.Model):
     cleared_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     cleared_date = fields.Datetime(readonly=True, copy=False)
 
+    @api.model
+    def _freight_guard_policy(self):
+        return {
+            "state": WORKFLOW,
+            "cleared_by_id": WORKFLOW,
+            "cleared_date": WORKFLOW,
+            "partner_id": PARENT,
+        }
+
+    def _freight_guard_is_open(self):
+        """Only an open risk that blocks nothing may be moved to another
+        customer: moving a high or cleared risk would lift a block or plant
+        one elsewhere."""
+        self.ensure_one()
+        return self.state == "open" and self.level != "high"
+
+    def _freight_guard_refuse(self, name, rule, value, record):
+        if rule == WORKFLOW:
+            raise AccessError(
+                self.env._(
+                    "Only a Freight CRM manager can clear or reopen a risk, with "
+                    "the risk's buttons (%s).",
+                    self._freight_guard_label(name),
+                )
+            )
+        return super()._freight_guard_refuse(name, rule, value, record)
+
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su and not self.env.user.has_group(
-            "freight_crm.group_freight_manager"
-        ):
-            for vals in vals_list:
-                if vals.get("state", "open") != "open" or vals.get("cleared_by_id"):
-                    self._check_manager()
-        return super().create(vals_list)
+        risks = super().create(vals_list)
+        risks._freight_hold_pending_contracts()
+        return risks
 
     def write(self, vals):
-        if not self.env.su and not self.env.user.has_group(
-            "freight_crm.group_freight_manager"
-        ):
+        if not (self.env.su or self.env.user.has_group(MANAGER)):
             # Lowering an open high risk would clear it without a manager.
             open_high = self.filtered(lambda r: r.level == "high" and r.state == "open")
-            decision = {"state", "cleared_by_id", "cleared_date"} & set(vals)
-            if decision or (open_high and vals.get("level", "high") != "high"):
+            if open_high and vals.get("level", "high") != "high":
                 self._check_manager()
-        return super().write(vals)
+        was_blocking = self.filtered(lambda r: r.level == "high" and r.state == "open")
+        res = super().write(vals)
+        (self - was_blocking)._freight_hold_pending_contracts()
+        return res
+
+    def _freight_hold_pending_contracts(self):
+        """Contracts of the customers these risks now block stay where they
+        are, held: note it on those under approval."""
+        blocking = self.filtered(lambda r: r.level == "high" and r.state == "open")
+        if not blocking:
+            return
+        contracts = (
+            self.env["freight.customer.contract"]
+            .sudo()
+            .search([("partner_id", "in", blocking.partner_id.ids)])
+        )
+        contracts._freight_note_risk_hold()
 
     def _check_manager(self):
-        if not self.env.user.has_group("freight_crm.group_freight_manager"):
+        if not (self.env.su or self.env.user.has_group(MANAGER)):
             raise AccessError(
                 self.env._(
                     "Only a Freight CRM manager can clear, reopen or downgrade "
@@ -91,9 +132,9 @@ class FreightCustomerRisk(models.Model):
 
     def action_clear(self):
         self._check_manager()
-        if any(risk.state != "open" for risk in self):
-            raise UserError(self.env._("Only open risks can be cleared."))
-        self.write(
+        self.check_access("write")
+        self._freight_check_states(("open",), self.env._("Clear the risk"))
+        self.sudo().write(
             {
                 "state": "cleared",
                 "cleared_by_id": self.env.user.id,
@@ -104,5 +145,9 @@ class FreightCustomerRisk(models.Model):
 
     def action_reopen(self):
         self._check_manager()
-        self.write({"state": "open", "cleared_by_id": False, "cleared_date": False})
+        self.check_access("write")
+        self._freight_check_states(("cleared",), self.env._("Reopen the risk"))
+        self.sudo().write(
+            {"state": "open", "cleared_by_id": False, "cleared_date": False}
+        )
         return True

@@ -3,6 +3,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .freight_workflow_guard import WORKFLOW
+
+MANAGER = "freight_crm.group_freight_manager"
+
 
 class FreightCustomerShare(models.Model):
     """A request to share a customer's file with another salesperson
@@ -11,7 +15,7 @@ class FreightCustomerShare(models.Model):
 
     _name = "freight.customer.share"
     _description = "Customer File Sharing Request"
-    _inherit = ("mail.thread",)
+    _inherit = ("mail.thread", "freight.workflow.guard")
     _order = "id desc"
 
     partner_id = fields.Many2one(
@@ -53,62 +57,115 @@ class FreightCustomerShare(models.Model):
     approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     approval_date = fields.Datetime(readonly=True, copy=False)
 
+    @api.model
+    def _freight_guard_policy(self):
+        return {
+            "state": WORKFLOW,
+            "requested_by_id": WORKFLOW,
+            "approved_by_id": WORKFLOW,
+            "approval_date": WORKFLOW,
+        }
+
+    def _freight_guard_is_open(self):
+        self.ensure_one()
+        return self.state == "requested"
+
+    def _freight_guard_refuse(self, name, rule, value, record):
+        if rule == WORKFLOW:
+            raise AccessError(
+                self.env._(
+                    "A sharing request is filed as requested and decided with "
+                    "the Approve and Refuse buttons of a Freight CRM manager: "
+                    "%s cannot be written directly.",
+                    self._freight_guard_label(name),
+                )
+            )
+        return super()._freight_guard_refuse(name, rule, value, record)
+
     @api.constrains("date_expiry")
     def _check_date_expiry(self):
         today = fields.Date.context_today(self)
         for share in self:
+            if not share.date_expiry:
+                raise ValidationError(self._freight_expiry_missing_message())
             if share.state == "requested" and share.date_expiry < today:
                 raise ValidationError(
                     self.env._("The sharing must expire today or later.")
                 )
 
+    def _freight_expiry_missing_message(self):
+        return self.env._(
+            "Give the date the sharing ends (Expires On): a customer's file is "
+            "never shared without an end."
+        )
+
+    @api.model
+    def _freight_check_expiry_given(self, vals_list, creating):
+        for vals in vals_list:
+            if creating and "date_expiry" not in vals:
+                value = self.env.context.get("default_date_expiry")
+            else:
+                value = vals.get("date_expiry", True)
+            if not value:
+                raise ValidationError(self._freight_expiry_missing_message())
+
     @api.model_create_multi
     def create(self, vals_list):
-        """A request is recorded as requested, by whoever files it: only a
-        manager may file it already decided (R-SEC-3)."""
-        if not (
-            self.env.su or self.env.user.has_group("freight_crm.group_freight_manager")
-        ):
+        """A request is recorded as requested, by whoever files it
+        (R-SEC-3)."""
+        self._freight_check_expiry_given(vals_list, creating=True)
+        if not self.env.su:
             for vals in vals_list:
-                if (
-                    vals.get("state", "requested") != "requested"
-                    or vals.get("approved_by_id")
-                    or vals.get("approval_date")
-                ):
-                    raise AccessError(
-                        self.env._(
-                            "Only a Freight CRM manager can decide a request: "
-                            "file it as requested."
-                        )
-                    )
                 vals["requested_by_id"] = self.env.user.id
         return super().create(vals_list)
 
     def write(self, vals):
-        if not (
-            self.env.su or self.env.user.has_group("freight_crm.group_freight_manager")
-        ):
-            decision = {
-                "state",
-                "approved_by_id",
-                "approval_date",
-                "user_id",
-                "requested_by_id",
-            }
+        self._freight_check_expiry_given([vals], creating=False)
+        if not (self.env.su or self.env.user.has_group(MANAGER)):
             # A decided request (e.g. approved) is frozen for non-managers:
-            # extending its expiry would prolong the sharing unapproved.
-            if set(vals) & decision or any(
-                share.state != "requested" for share in self
-            ):
-                raise AccessError(
-                    self.env._("Only a Freight CRM manager can decide a request.")
+            # extending its expiry would prolong the sharing unapproved; and
+            # whom it shares with is the manager's decision.
+            for share in self:
+                changed = share._freight_changed_fields(vals)
+                if "user_id" in changed or (changed and share.state != "requested"):
+                    raise AccessError(
+                        self.env._("Only a Freight CRM manager can decide a request.")
+                    )
+        for share in self.filtered(lambda s: s.state != "requested"):
+            if "partner_id" in share._freight_changed_fields(vals):
+                raise UserError(
+                    self.env._(
+                        "A decided sharing request stays on its customer: file "
+                        "a new request for another customer."
+                    )
                 )
         return super().write(vals)
 
+    def _freight_changed_fields(self, vals):
+        """The stored fields of ``vals`` whose value differs from this
+        record's (the web client may send unchanged values back)."""
+        self.ensure_one()
+        return {
+            name
+            for name in vals
+            if name in self._fields
+            and self._fields[name].store
+            and not self._freight_guard_same(name, vals[name], self[name])
+        }
+
+    def _freight_check_decide(self, action, states=("requested",)):
+        if not (self.env.su or self.env.user.has_group(MANAGER)):
+            raise AccessError(
+                self.env._("Only a Freight CRM manager can decide a request.")
+            )
+        self._freight_check_states(states, action)
+
     def action_approve(self):
-        if any(share.state != "requested" for share in self):
-            raise UserError(self.env._("Only pending requests can be approved."))
-        self.write(
+        action = self.env._("Approve the sharing")
+        self._freight_check_decide(action)
+        for share in self:
+            share._freight_check_four_eyes(share.requested_by_id, action)
+        self.sudo().write(
             {
                 "state": "approved",
                 "approved_by_id": self.env.user.id,
@@ -118,13 +175,17 @@ class FreightCustomerShare(models.Model):
         return True
 
     def action_refuse(self):
-        self.write({"state": "refused"})
+        """Refuse a pending request, or end an approved sharing early."""
+        self._freight_check_decide(
+            self.env._("Refuse the sharing"), states=("requested", "approved")
+        )
+        self.sudo().write({"state": "refused"})
         return True
 
     @api.model
     def _cron_expire(self):
         """Daily: end the sharings past their expiry date."""
-        self.search(
+        self.sudo().search(
             [
                 ("state", "=", "approved"),
                 ("date_expiry", "<", fields.Date.context_today(self)),

@@ -10,6 +10,8 @@ class FreightEvaluationCriterion(models.Model):
 
     _name = "freight.evaluation.criterion"
     _description = "Customer Evaluation Criterion"
+    # No workflow field: the guard refuses NaN and infinite weights.
+    _inherit = ("freight.workflow.guard",)
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

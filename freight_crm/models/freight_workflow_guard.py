@@ -13,6 +13,9 @@ PARENT = "parent"
 # Dates the working-calendar arithmetic handles; anything outside is a typo.
 MIN_YEAR = 1900
 MAX_YEAR = 2999
+# What an integer column (int4) holds.
+INT_MIN = -(2**31)
+INT_MAX = 2**31 - 1
 # Off by default: four eyes on every approval (Settings relaxes it).
 SELF_APPROVAL_PARAM = "freight_crm.allow_self_approval"
 
@@ -60,20 +63,53 @@ class FreightWorkflowGuard(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         self._freight_guard_values(vals_list)
+        records = self
         if not self.env.su:
-            self._freight_guard_create(vals_list)
-        return super().create(vals_list)
+            records, vals_list = self._freight_guard_context_defaults(vals_list)
+            records._freight_guard_create(vals_list)
+        return super(FreightWorkflowGuard, records).create(vals_list)
 
     def write(self, vals):
         self._freight_guard_values([vals])
         if not self.env.su:
             self._freight_guard_write(vals)
-        return super().write(vals)
+        res = super().write(vals)
+        policy = self._freight_guard_policy()
+        if not self.env.su and any(policy.get(name) == PARENT for name in vals):
+            # Record rules are checked before a write only: the record must
+            # still be one the user may write under its new parent.
+            self.check_access("write")
+        return res
+
+    @api.model
+    def _freight_guard_context_defaults(self, vals_list):
+        """``default_<field>`` context keys are sent by the client like
+        values: move those of guarded fields into the values, so that they
+        are compared with the field's own default instead of slipping past
+        the guard as defaults."""
+        policy = self._freight_guard_policy()
+        context = self.env.context
+        sent = {
+            name: context[f"default_{name}"]
+            for name in policy
+            if f"default_{name}" in context
+        }
+        if not sent:
+            return self, vals_list
+        cleaned = {
+            key: value
+            for key, value in context.items()
+            if not (key.startswith("default_") and key[8:] in sent)
+        }
+        vals_list = [dict(sent, **vals) for vals in vals_list]
+        # The whole context is replaced: removing keys is the point.
+        return self.with_env(self.env(context=cleaned)), vals_list
 
     # Checks ------------------------------------------------------------
     @api.model
     def _freight_guard_values(self, vals_list):
-        """Refuse NaN, infinity and dates out of range, for any caller."""
+        """Refuse NaN, infinity, dates out of range, integers the database
+        cannot store and unknown selection values, for any caller."""
         for vals in vals_list:
             for name, value in vals.items():
                 field = self._fields.get(name)
@@ -83,6 +119,36 @@ class FreightWorkflowGuard(models.AbstractModel):
                     self._freight_guard_finite(field, value)
                 elif field.type in ("date", "datetime"):
                     self._freight_guard_date(field, value)
+                elif field.type == "integer":
+                    self._freight_guard_integer(field, value)
+                elif field.type == "selection" and field.store:
+                    self._freight_guard_selection(field, value)
+
+    @api.model
+    def _freight_guard_integer(self, field, value):
+        try:
+            number = int(value)
+        except (TypeError, ValueError, OverflowError):
+            number = None
+        if number is None or not INT_MIN <= number <= INT_MAX:
+            raise ValidationError(
+                self.env._(
+                    "%(field)s: %(value)s is not a valid whole number.",
+                    field=self._freight_guard_label(field.name),
+                    value=value,
+                )
+            )
+
+    @api.model
+    def _freight_guard_selection(self, field, value):
+        if value not in field.get_values(self.env):
+            raise ValidationError(
+                self.env._(
+                    "%(field)s: %(value)s is not one of the allowed values.",
+                    field=self._freight_guard_label(field.name),
+                    value=value,
+                )
+            )
 
     @api.model
     def _freight_guard_finite(self, field, value):
@@ -214,7 +280,10 @@ class FreightWorkflowGuard(models.AbstractModel):
                 )
             )
         parent.check_access("write")
-        if hasattr(parent, "_freight_guard_is_open") and not parent._freight_guard_is_open():
+        if (
+            hasattr(parent, "_freight_guard_is_open")
+            and not parent._freight_guard_is_open()
+        ):
             raise UserError(
                 self.env._(
                     "%(field)s: %(parent)s is no longer a draft and takes no "
@@ -237,8 +306,7 @@ class FreightWorkflowGuard(models.AbstractModel):
             states = dict(self._fields["state"]._description_selection(self.env))
             raise UserError(
                 self.env._(
-                    "%(action)s is not possible for %(record)s in state "
-                    "%(state)s.",
+                    "%(action)s is not possible for %(record)s in state %(state)s.",
                     action=action,
                     record=wrong[0].display_name,
                     state=states.get(wrong[0].state, wrong[0].state),
@@ -250,8 +318,7 @@ class FreightWorkflowGuard(models.AbstractModel):
         four-eyes rule off (Settings)."""
         if self.env.su or not author or author != self.env.user:
             return
-        icp = self.env["ir.config_parameter"].sudo()
-        if icp.get_param(SELF_APPROVAL_PARAM) not in (None, False, "", "False", "0"):
+        if self._freight_self_approval_allowed():
             return
         raise UserError(
             self.env._(
@@ -260,6 +327,12 @@ class FreightWorkflowGuard(models.AbstractModel):
                 action=action,
             )
         )
+
+    @api.model
+    def _freight_self_approval_allowed(self):
+        """Whether the company switched the four-eyes rule off."""
+        icp = self.env["ir.config_parameter"].sudo()
+        return icp.get_param(SELF_APPROVAL_PARAM) not in (None, False, "", "False", "0")
 
     def _freight_check_group(self, group, action):
         """Refuse ``action`` unless the user belongs to ``group``."""

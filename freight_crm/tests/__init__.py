@@ -9,3 +9,6 @@ from . import test_freight_reward_kpi
 from . import test_freight_confidentiality
 from . import test_freight_contract_views
 from . import test_freight_kpi_actuals
+from . import test_freight_workflow_policy
+from . import test_freight_evaluation_guard
+from . import test_freight_contract_guard
