@@ -1,9 +1,14 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from contextlib import nullcontext
+
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 MANAGER = "freight_crm.group_freight_manager"
+# Writes that can move a customer into ``signed`` or under another company:
+# the signing gates (admission, contract) are held on each of them.
+SIGNING_FIELDS = ("freight_customer_state", "parent_id", "is_company")
 
 
 class ResPartner(models.Model):
@@ -12,9 +17,10 @@ class ResPartner(models.Model):
     The other concerns extend ``res.partner`` in their own files: grading
     (``res_partner_grading.py``, ``res_partner_regrade.py``), admission,
     contract gate, risk and rewards, anonymisation. ``create`` and
-    ``write`` only dispatch to the hooks those files extend."""
+    ``write`` only dispatch to the hooks those files extend; each file adds
+    its workflow fields to ``_freight_guard_policy()``."""
 
-    _inherit = "res.partner"
+    _inherit = ("res.partner", "freight.workflow.guard")
 
     freight_customer_state = fields.Selection(
         [
@@ -174,50 +180,144 @@ class ResPartner(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self._freight_check_create(vals_list)
-        partners = super().create(vals_list)
-        partners._freight_after_create(vals_list)
+        signing = not self.env.su and any(
+            vals.get("freight_customer_state") == "signed" for vals in vals_list
+        )
+        # A refused signing undoes the whole create, cache included.
+        with self.env.cr.savepoint() if signing else nullcontext():
+            partners = super().create(
+                [self._freight_plain_vals(vals) for vals in vals_list]
+            )
+            partners._freight_after_create(vals_list)
+            if signing:
+                partners.sudo().filtered(
+                    lambda p: p.freight_customer_state == "signed"
+                )._freight_check_signing()
         return partners
 
     def write(self, vals):
         self._freight_check_write(vals)
-        res = super().write(vals)
-        self._freight_after_write(vals)
+        before = self._freight_signing_snapshot(vals)
+        # A refused signing undoes the whole write, cache included.
+        with self.env.cr.savepoint() if before else nullcontext():
+            res = super().write(self._freight_plain_vals(vals))
+            self._freight_after_write(vals)
+            if before:
+                self._freight_entering_signed(before)._freight_check_signing()
         return res
 
     @api.model
     def _freight_check_create(self, vals_list):
         """Refuse ``vals_list`` before anything is created."""
 
-    def _freight_after_create(self, vals_list):
-        """Follow-up of a create (gates, activities) on the new records."""
-
     def _freight_check_write(self, vals):
         """Refuse ``vals`` before anything is written."""
-        if "user_id" in vals:
-            self._freight_check_reassignment(vals["user_id"])
+        if "user_id" in vals or "freight_customer_state" in vals:
+            self._freight_check_reassignment(vals)
+
+    def _freight_plain_vals(self, vals):
+        """The part of ``vals`` the plain create/write stores; a concern
+        removes what its own flow applies in ``_freight_after_*``."""
+        return vals
+
+    def _freight_after_create(self, vals_list):
+        """Follow-up of a create (flows, activities) on the new records."""
 
     def _freight_after_write(self, vals):
-        """Follow-up of a write (gates, activities) on the written records."""
+        """Follow-up of a write (flows, activities) on the written records."""
 
-    def _freight_check_reassignment(self, new_user_id):
-        """The account manager decides who sees a customer's freight data
-        (record rules): only managers move a customer away from another
-        salesperson (R-SEC-1, R-VIS-6)."""
-        if self.env.su or self.env.user.has_group(MANAGER):
-            return
-        taken = self.filtered(
+    def _freight_check_signing(self):
+        """Gates a customer passes when it becomes signed, or when a signed
+        customer moves under another company (its contracts and admission
+        are then those of another commercial entity). Runs as superuser:
+        the caller may be a user without access to the freight fields."""
+
+    def _freight_signing_snapshot(self, vals):
+        """{partner id: (state, commercial partner id)} before a write that
+        can lead into ``signed``; empty for any other write, or for
+        superuser code (data files, flows after their checks)."""
+        if self.env.su or not set(vals) & set(SIGNING_FIELDS):
+            return {}
+        return {
+            partner.id: (
+                partner.freight_customer_state,
+                partner.commercial_partner_id.id,
+            )
+            for partner in self.sudo()
+        }
+
+    def _freight_entering_signed(self, before):
+        """Partners signed now that were not, or whose commercial entity
+        changed: values unchanged by the write are never re-checked."""
+        return self.sudo().filtered(
             lambda p: (
-                p.freight_customer_state
-                and p.user_id
-                and p.user_id != self.env.user
-                and p.user_id.id != new_user_id
+                p.freight_customer_state == "signed"
+                and before.get(p.id, (False, False))
+                != ("signed", p.commercial_partner_id.id)
             )
         )
-        if taken:
+
+    # Workflow guard --------------------------------------------------------
+    def _freight_guard_refuse(self, name, rule, value, record):
+        if rule == MANAGER and not self.env.user.has_group(MANAGER):
             raise AccessError(
                 self.env._(
-                    "%s belongs to another salesperson: only a Freight CRM "
-                    "manager can reassign it.",
-                    taken[0].display_name,
+                    "Only a Freight CRM manager can set: %s.",
+                    self._freight_guard_label(name),
                 )
             )
+        return super()._freight_guard_refuse(name, rule, value, record)
+
+    def _freight_check_reassignment(self, vals):
+        """The account manager decides who sees a customer's freight data
+        (record rules): only managers move a freight customer away from
+        another salesperson (R-SEC-1, R-VIS-6). Checked against the stored
+        owner, so clearing the state, taking the customer and setting the
+        state back is refused as well as the direct reassignment."""
+        if self.env.su or self.env.user.has_group(MANAGER):
+            return
+        new_state = vals.get("freight_customer_state")
+        for partner in self.sudo():
+            owner = partner.user_id
+            if not owner or owner == self.env.user:
+                continue
+            moved = "user_id" in vals and (vals["user_id"] or False) != owner.id
+            state_changed = "freight_customer_state" in vals and (
+                new_state or False
+            ) != (partner.freight_customer_state or False)
+            if (moved and partner.freight_customer_state) or state_changed:
+                raise AccessError(
+                    self.env._(
+                        "%s belongs to another salesperson: only a Freight CRM "
+                        "manager can reassign it or change its state.",
+                        partner.display_name,
+                    )
+                )
+
+    # Helpers -----------------------------------------------------------------
+    def _freight_ensure_one(self, action):
+        """``ensure_one`` as a clear refusal instead of a traceback."""
+        if len(self) != 1:
+            raise UserError(
+                self.env._(
+                    "%(action)s works on one customer at a time (%(count)s selected).",
+                    action=action,
+                    count=len(self),
+                )
+            )
+
+    @api.model
+    def _freight_params(self, table):
+        """Settings of ``table`` ({ir.config_parameter key: default}) as
+        typed values: the table is the one place each default is written."""
+        icp = self.env["ir.config_parameter"].sudo()
+        params = {}
+        for key, default in table.items():
+            raw = icp.get_param(key)
+            if isinstance(default, bool):
+                params[key] = raw not in (None, False, "", "False", "0")
+            elif raw in (None, False, ""):
+                params[key] = default
+            else:
+                params[key] = type(default)(float(raw))
+        return params

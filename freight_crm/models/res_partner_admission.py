@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .freight_customer_contract import plan_working_days, start_of_next_day
+from .freight_workflow_guard import WORKFLOW
 from .res_partner import MANAGER
 
 # Admission checklist (R-ONB-3): boolean field -> label of the criterion.
@@ -14,17 +15,13 @@ ADMISSION_CHECKS = (
     "freight_adm_needs_match",
     "freight_adm_accepts_credit",
 )
-# Fields only a manager may set, whatever the entry point.
-ADMISSION_MANAGER_FIELDS = (
-    "freight_admission_passed",
-    "freight_admission_date",
-    "freight_admission_user_id",
-    "freight_admission_exception_user_id",
-    "freight_admission_exception_date",
-    "freight_anonymised",
-    "freight_anonymised_date",
-    "freight_anonymised_user_id",
-)
+# Admission settings: ir.config_parameter key -> the rulebook's value.
+ADMISSION_PARAMS = {
+    "freight_crm.admission_min_capital": 500000.0,
+    "freight_crm.due_diligence_days": 3,
+}
+# States from which a customer may still be admitted.
+ADMISSION_STATES = (False, "potential", "admission")
 
 
 class ResPartner(models.Model):
@@ -109,48 +106,80 @@ class ResPartner(models.Model):
                 partner.freight_registered_capital >= threshold
             )
 
-    # CRUD hooks
     @api.model
-    def _freight_check_create(self, vals_list):
-        super()._freight_check_create(vals_list)
-        self._freight_check_manager_fields(vals_list)
+    def _freight_guard_policy(self):
+        # Admission is passed by its button, after the checklist or a
+        # manager's exception (R-ONB-3): by hand only a manager sets it.
+        return dict(
+            super()._freight_guard_policy(),
+            freight_admission_passed=MANAGER,
+            freight_admission_date=MANAGER,
+            freight_admission_user_id=MANAGER,
+            freight_admission_exception_user_id=MANAGER,
+            freight_admission_exception_date=MANAGER,
+            freight_due_diligence_deadline=WORKFLOW,
+        )
 
+    # CRUD hooks
     def _freight_after_create(self, vals_list):
         super()._freight_after_create(vals_list)
         self.filtered("freight_first_contact_date")._freight_plan_due_diligence()
 
     def _freight_check_write(self, vals):
         super()._freight_check_write(vals)
-        self._freight_check_manager_fields([vals])
         self._freight_check_onboarding_stage(vals)
+        if "freight_admission_exception_reason" in vals:
+            self._freight_check_exception_reason(vals)
 
     def _freight_after_write(self, vals):
         super()._freight_after_write(vals)
         if vals.get("freight_first_contact_date"):
             self._freight_plan_due_diligence()
 
+    def _freight_check_signing(self):
+        super()._freight_check_signing()
+        self._freight_check_admission_gate()
+
     @api.model
     def _freight_admission_min_capital(self):
-        return float(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("freight_crm.admission_min_capital", 500000.0)
-        )
+        return self._freight_params(ADMISSION_PARAMS)[
+            "freight_crm.admission_min_capital"
+        ]
 
-    def _freight_check_manager_fields(self, vals_list):
+    def _freight_check_admission_gate(self):
+        """No customer is signed without passed admission or a manager's
+        recorded exception (R-ONB-3); a contact counts its company's."""
+        for partner in self:
+            commercial = partner.commercial_partner_id
+            if any(
+                p.freight_admission_passed or p.freight_admission_exception_user_id
+                for p in partner | commercial
+            ):
+                continue
+            raise UserError(
+                self.env._(
+                    "%s has not passed admission: pass the admission (or have "
+                    "a manager record an exception) before signing the "
+                    "customer.",
+                    partner.display_name,
+                )
+            )
+
+    def _freight_check_exception_reason(self, vals):
+        """Once a manager granted the exception, its reason is part of the
+        record: only a manager rewrites it."""
         if self.env.su or self.env.user.has_group(MANAGER):
             return
-        for vals in vals_list:
-            forbidden = set(vals) & set(ADMISSION_MANAGER_FIELDS)
-            forbidden |= self._freight_grade_fields_changed(vals)
-            if forbidden:
+        reason = vals["freight_admission_exception_reason"] or False
+        for partner in self:
+            granted = partner.freight_admission_exception_user_id
+            if granted and (partner.freight_admission_exception_reason or False) != (
+                reason
+            ):
                 raise AccessError(
                     self.env._(
                         "Only a Freight CRM manager can set: %s.",
-                        ", ".join(
-                            self._fields[name].get_description(self.env)["string"]
-                            for name in sorted(forbidden)
-                        ),
+                        self._freight_guard_label("freight_admission_exception_reason"),
                     )
                 )
 
@@ -173,16 +202,12 @@ class ResPartner(models.Model):
     def _freight_plan_due_diligence(self):
         """Due-diligence activity within N working days after first contact,
         on the company's working calendar (R-ONB-2)."""
-        days = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("freight_crm.due_diligence_days", 3)
-        )
+        days = self._freight_params(ADMISSION_PARAMS)["freight_crm.due_diligence_days"]
         for partner in self:
             company = partner.company_id or self.env.company
             start = start_of_next_day(company, partner.freight_first_contact_date)
             deadline = plan_working_days(company, days, start).date()
-            partner.freight_due_diligence_deadline = deadline
+            partner.sudo().freight_due_diligence_deadline = deadline
             partner.activity_unlink(["freight_crm.mail_activity_due_diligence"])
             partner.activity_schedule(
                 "freight_crm.mail_activity_due_diligence",
@@ -200,7 +225,10 @@ class ResPartner(models.Model):
         ]
 
     def action_freight_start_admission(self):
-        self.write(
+        """Potential customers enter admission; those already in it keep
+        their stage."""
+        self._freight_check_admission_states(self.env._("Start Admission"))
+        self.filtered(lambda p: p.freight_customer_state != "admission").write(
             {
                 "freight_customer_state": "admission",
                 "freight_onboarding_stage": "qualification",
@@ -209,7 +237,13 @@ class ResPartner(models.Model):
         return True
 
     def action_freight_pass_admission(self):
-        for partner in self:
+        """Record the passed admission of the selected customers. Customers
+        already admitted are left as they are: their onboarding stage may
+        have moved on."""
+        self.check_access("write")
+        pending = self.filtered(lambda p: not p.freight_admission_passed)
+        pending._freight_check_admission_states(self.env._("Pass Admission"))
+        for partner in pending:
             failed = partner._freight_failed_admission_criteria()
             if failed and not partner.freight_admission_exception_user_id:
                 raise UserError(
@@ -220,15 +254,35 @@ class ResPartner(models.Model):
                         criteria=", ".join(failed),
                     )
                 )
-        self.sudo().write(
-            {
-                "freight_admission_passed": True,
-                "freight_admission_date": fields.Datetime.now(),
-                "freight_admission_user_id": self.env.user.id,
-                "freight_onboarding_stage": "needs",
-            }
+        values = {
+            "freight_admission_passed": True,
+            "freight_admission_date": fields.Datetime.now(),
+            "freight_admission_user_id": self.env.user.id,
+        }
+        early = pending.filtered(
+            lambda p: p.freight_onboarding_stage in (False, "qualification")
         )
+        early.sudo().write(dict(values, freight_onboarding_stage="needs"))
+        (pending - early).sudo().write(values)
         return True
+
+    def _freight_check_admission_states(self, action):
+        wrong = self.filtered(
+            lambda p: p.freight_customer_state not in ADMISSION_STATES
+        )
+        if wrong:
+            states = dict(
+                self._fields["freight_customer_state"]._description_selection(self.env)
+            )
+            raise UserError(
+                self.env._(
+                    "%(action)s is not possible for %(customer)s: it is "
+                    "already %(state)s.",
+                    action=action,
+                    customer=wrong[0].display_name,
+                    state=states[wrong[0].freight_customer_state],
+                )
+            )
 
     def action_freight_record_admission_exception(self):
         """A manager admits a customer despite a failed criterion; who, when

@@ -1,8 +1,9 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .freight_workflow_guard import WORKFLOW
 from .res_partner import MANAGER
 
 
@@ -18,6 +19,16 @@ class ResPartner(models.Model):
     freight_anonymised_user_id = fields.Many2one(
         "res.users", string="Anonymised By", readonly=True, copy=False
     )
+
+    @api.model
+    def _freight_guard_policy(self):
+        # Only the anonymisation button sets them, after erasing the data.
+        return dict(
+            super()._freight_guard_policy(),
+            freight_anonymised=WORKFLOW,
+            freight_anonymised_date=WORKFLOW,
+            freight_anonymised_user_id=WORKFLOW,
+        )
 
     def _freight_check_write(self, vals):
         super()._freight_check_write(vals)

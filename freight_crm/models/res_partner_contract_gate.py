@@ -49,27 +49,31 @@ class ResPartner(models.Model):
             partner.freight_has_valid_contract = partner.id not in missing
             partner.freight_contract_warning = missing.get(partner.id, False)
 
-    # CRUD hooks
-    def _freight_after_create(self, vals_list):
-        super()._freight_after_create(vals_list)
-        if not self.env.su:
-            # A new customer has no contract yet: created signed, A/B fail.
-            self.filtered(
-                lambda p: p.freight_customer_state == "signed"
-            )._freight_check_contract_gate()
+    def _freight_check_signing(self):
+        # The contract first: it names what the customer still lacks.
+        self._freight_check_contract_gate()
+        super()._freight_check_signing()
 
-    def _freight_check_write(self, vals):
-        super()._freight_check_write(vals)
-        if vals.get("freight_customer_state") == "signed" and not self.env.su:
-            becoming_signed = self.filtered(
-                lambda p: p.freight_customer_state != "signed"
+    def freight_check_contract_gate(self, notify=True):
+        """Contract gate for confirming business with these customers, for
+        other addons (``freight_crm_sale`` calls it on order confirmation).
+
+        Only customers the rulebook concerns are checked: freight customers
+        (a customer state on them or their company) with a grade. Grade A/B
+        without a signed, valid, long-term contract are refused with a
+        UserError; the grade C ones are returned (in the caller's
+        environment) and, if ``notify``, get a reminder on their company's
+        chatter. The caller may be a user without access to the freight
+        fields (a plain Sales user): they are read, and the reminder posted,
+        as superuser."""
+        concerned = self.sudo().filtered(
+            lambda p: (
+                p.freight_customer_state
+                or p.commercial_partner_id.freight_customer_state
             )
-            grade = (
-                self.env["freight.customer.grade"].browse(vals["freight_grade_id"])
-                if "freight_grade_id" in vals
-                else None
-            )
-            becoming_signed._freight_check_contract_gate(grade=grade)
+        )
+        warned = concerned._freight_check_contract_gate(notify=notify)
+        return self.browse(warned.ids)
 
     def _freight_contract_gate_missing(self):
         """{partner id: what is missing} for partners without a signed,
@@ -109,10 +113,12 @@ class ResPartner(models.Model):
                 missing[partner.id] = self.env._("no signed contract")
         return missing
 
-    def _freight_check_contract_gate(self, grade=None):
+    def _freight_check_contract_gate(self, grade=None, notify=True):
         """Refuse confirming business for grade A/B customers (grade requires
         a contract) without a valid contract; return the customers that only
-        get a warning (grade C). `grade` overrides the current grade."""
+        get a warning (grade C), after posting them a reminder if ``notify``.
+        Ungraded customers are not concerned: a grade decides whether a
+        contract is required. `grade` overrides the current grade."""
         missing = self._freight_contract_gate_missing()
         warned = self.browse()
         for partner in self:
@@ -126,6 +132,8 @@ class ResPartner(models.Model):
                 partner_grade = partner.commercial_partner_id.freight_grade_id
                 if partner.freight_grade_id.contract_required:
                     partner_grade = partner.freight_grade_id
+            if not partner_grade:
+                continue
             if partner_grade.contract_required:
                 raise UserError(
                     self.env._(
@@ -138,7 +146,7 @@ class ResPartner(models.Model):
                     )
                 )
             warned |= partner
-        for partner in warned:
+        for partner in warned if notify else ():
             partner.commercial_partner_id.message_post(
                 body=self.env._(
                     "Reminder: %(customer)s has no signed, valid contract "
@@ -150,7 +158,7 @@ class ResPartner(models.Model):
         return warned
 
     def action_freight_view_contracts(self):
-        self.ensure_one()
+        self._freight_ensure_one(self.env._("Contracts"))
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "freight_crm.freight_customer_contract_action"
         )

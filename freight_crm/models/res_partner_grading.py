@@ -1,12 +1,12 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from collections import defaultdict
-
 from dateutil.relativedelta import relativedelta
-from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+from .freight_workflow_guard import COMPUTED
+from .res_partner import MANAGER
 
 # ir.config_parameter keys of the grading settings, with the rulebook's
 # values as defaults (R-GRD-4, R-GRD-6, R-GRD-7).
@@ -18,17 +18,8 @@ GRADING_PARAMS = {
     "freight_crm.rule_years_b": 1,
     "freight_crm.key_account_contribution": 1000000.0,
     "freight_crm.regrade_batch_size": 1000,
+    "freight_crm.grade_change_activity_days": 7,
 }
-# Set by the grading flows only (evaluation, override, rules, re-grade), which
-# run as superuser and write the grade history: a salesperson or service user
-# cannot set them by a plain write (R-GRD-5: an override needs a manager and a
-# reason), nor lower an A/B customer to C to slip through the contract gate.
-GRADE_MANAGER_FIELDS = (
-    "freight_grade_id",
-    "freight_score",
-    "freight_evaluation_date",
-    "freight_regrade_quarter",
-)
 
 
 class ResPartner(models.Model):
@@ -109,6 +100,21 @@ class ResPartner(models.Model):
                 threshold > 0 and partner.freight_contribution_value >= threshold
             )
 
+    @api.model
+    def _freight_guard_policy(self):
+        # Set by the grading flows (evaluation, override, rules, re-grade),
+        # which write the grade history: only a manager sets them by hand
+        # (R-GRD-5), and then through the same flow. A salesperson cannot
+        # lower an A/B customer to C to slip through the contract gate.
+        return dict(
+            super()._freight_guard_policy(),
+            freight_grade_id=MANAGER,
+            freight_score=MANAGER,
+            freight_evaluation_date=MANAGER,
+            freight_regrade_quarter=MANAGER,
+            freight_is_key_account=COMPUTED,
+        )
+
     def _compute_freight_evaluation_count(self):
         counts = dict(
             self.env["freight.customer.evaluation"]._read_group(
@@ -136,7 +142,7 @@ class ResPartner(models.Model):
         return prefill.get(criterion.id)
 
     def action_freight_open_evaluations(self):
-        self.ensure_one()
+        self._freight_ensure_one(self.env._("Evaluations"))
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "freight_crm.freight_customer_evaluation_action"
         )
@@ -145,7 +151,7 @@ class ResPartner(models.Model):
         return action
 
     def action_freight_override_grade(self):
-        self.ensure_one()
+        self._freight_ensure_one(self.env._("Override Grade"))
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Override Grade"),
@@ -158,17 +164,7 @@ class ResPartner(models.Model):
     # Grading
     @api.model
     def _freight_grading_params(self):
-        icp = self.env["ir.config_parameter"].sudo()
-        params = {}
-        for key, default in GRADING_PARAMS.items():
-            raw = icp.get_param(key)
-            if isinstance(default, bool):
-                params[key] = raw not in (None, False, "", "False", "0")
-            elif raw in (None, False, ""):
-                params[key] = default
-            else:
-                params[key] = type(default)(float(raw))
-        return params
+        return self._freight_params(GRADING_PARAMS)
 
     def _freight_rule_grade(self, grades, params, today):
         """Rule-based grade (R-GRD-4): A when volume > 5 M or cooperation
@@ -212,9 +208,7 @@ class ResPartner(models.Model):
 
     def action_freight_apply_rule_grade(self):
         """Grade the selected customers by the rules now (R-GRD-4)."""
-        if not (
-            self.env.su or self.env.user.has_group("freight_crm.group_freight_manager")
-        ):
+        if not (self.env.su or self.env.user.has_group(MANAGER)):
             raise UserError(
                 self.env._("Only a Freight CRM manager can grade customers by rules.")
             )
@@ -229,143 +223,3 @@ class ResPartner(models.Model):
             {p: g for p, g in targets.items() if g}, source="rule"
         )
         return True
-
-    def _freight_change_grades(
-        self,
-        grade_by_partner,
-        source,
-        scores=None,
-        reason=None,
-        evaluation=None,
-        force_policy=False,
-        notify=False,
-    ):
-        """Set the grade of several customers in a constant number of
-        queries: one write per target grade (grade + policy, R-POL-2), one
-        insert of history rows, one of chatter messages, one of activities.
-        Customers whose grade does not change are skipped unless
-        ``force_policy`` (a confirmed evaluation always re-applies the
-        policy). Returns the customers that were written."""
-        scores = scores or {}
-        changed = {
-            partner: grade
-            for partner, grade in grade_by_partner.items()
-            if grade and (force_policy or partner.freight_grade_id != grade)
-        }
-        if not changed:
-            return self.browse()
-        old_grades = {partner: partner.freight_grade_id for partner in changed}
-        # Monetary policy values need the currency: compute it for the whole
-        # batch at once rather than record by record inside the writes.
-        self.browse([partner.id for partner in changed]).sudo().mapped(
-            "freight_currency_id"
-        )
-        partner_ids_by_grade = defaultdict(list)
-        for partner, grade in changed.items():
-            partner_ids_by_grade[grade].append(partner.id)
-        for grade, partner_ids in partner_ids_by_grade.items():
-            values = dict(grade._freight_policy_values(), freight_grade_id=grade.id)
-            self.browse(partner_ids).with_context(tracking_disable=True).write(values)
-        self.env["freight.customer.grade.history"].create(
-            [
-                {
-                    "partner_id": partner.id,
-                    "old_grade_id": old_grades[partner].id,
-                    "new_grade_id": grade.id,
-                    "score": scores.get(partner, partner.freight_score),
-                    "source": source,
-                    "reason": reason,
-                    "evaluation_id": evaluation.id if evaluation else False,
-                }
-                for partner, grade in changed.items()
-            ]
-        )
-        partners = self.browse([partner.id for partner in changed])
-        bodies = {
-            partner.id: partner._freight_grade_change_body(
-                old_grades[partner], grade, source, reason
-            )
-            for partner, grade in changed.items()
-        }
-        partners._message_log_batch(bodies=bodies)
-        if notify:
-            partners._freight_notify_grade_change(old_grades)
-        return partners
-
-    def _freight_grade_change_body(self, old_grade, new_grade, source, reason):
-        source_label = dict(
-            self.env["freight.customer.grade.history"]
-            ._fields["source"]
-            ._description_selection(self.env)
-        )[source]
-        if old_grade == new_grade:
-            text = self.env._(
-                "Grade %(grade)s confirmed (%(origin)s).",
-                grade=new_grade.name,
-                origin=source_label,
-            )
-        else:
-            text = self.env._(
-                "Grade changed from %(old)s to %(new)s (%(origin)s).",
-                old=old_grade.name or self.env._("none"),
-                new=new_grade.name,
-                origin=source_label,
-            )
-        policy = self.env._(
-            "Policy of %(grade)s applied: account manager, credit limit, "
-            "payment term and advance-funding limit updated; visits every "
-            "%(months)s month(s).",
-            grade=new_grade.name,
-            months=new_grade.visit_interval_months,
-        )
-        lines = [text, policy]
-        if reason:
-            lines.append(self.env._("Reason: %s", reason))
-        return Markup("<br/>").join(lines)
-
-    def _freight_notify_grade_change(self, old_grades):
-        """One activity per re-graded customer for its account manager."""
-        activity_type = self.env.ref(
-            "freight_crm.mail_activity_type_grade_change", raise_if_not_found=False
-        )
-        model_id = self.env["ir.model"]._get_id("res.partner")
-        deadline = fields.Date.context_today(self) + relativedelta(days=7)
-        values = [
-            {
-                "res_model_id": model_id,
-                "res_id": partner.id,
-                "activity_type_id": activity_type.id if activity_type else False,
-                "summary": partner.with_context(lang=partner.user_id.lang).env._(
-                    "Grade changed from %(old)s to %(new)s: review the customer",
-                    old=old_grades[partner].code or "-",
-                    new=partner.freight_grade_id.code,
-                ),
-                "user_id": partner.user_id.id,
-                "date_deadline": deadline,
-            }
-            for partner in self
-            if partner.user_id
-        ]
-        if values:
-            self.env["mail.activity"].with_context(
-                mail_activity_quick_update=True
-            ).create(values)
-
-    def _freight_grade_fields_changed(self, vals):
-        """Grade fields of ``vals`` that would change a value: on a new
-        record any value set, on existing ones a value that differs (the web
-        client may send unchanged values back)."""
-        changed = set()
-        for name in set(vals) & set(GRADE_MANAGER_FIELDS):
-            field = self._fields[name]
-            new = field.convert_to_cache(vals[name], self)
-            if not self:
-                if new:
-                    changed.add(name)
-                continue
-            for partner in self:
-                old = field.convert_to_cache(partner[name], partner)
-                if (old or False) != (new or False):
-                    changed.add(name)
-                    break
-        return changed

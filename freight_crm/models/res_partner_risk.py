@@ -4,10 +4,13 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 
 # Credit standing from the rewards and penalties ledger (R-REW-1): a clean
-# ledger starts here, each reward adds and each penalty takes away points.
-REWARD_BASE_SCORE = 80.0
-REWARD_POINTS = 5.0
-PENALTY_POINTS = 15.0
+# ledger starts at the base score, each reward adds and each penalty takes
+# away points. ir.config_parameter key -> the rulebook's value.
+REWARD_PARAMS = {
+    "freight_crm.reward_base_score": 80.0,
+    "freight_crm.reward_points": 5.0,
+    "freight_crm.penalty_points": 15.0,
+}
 
 
 class ResPartner(models.Model):
@@ -86,21 +89,23 @@ class ResPartner(models.Model):
         or None without entries. Meant to pre-fill the credit standing line
         of the next evaluation (R-REW-1)."""
         self.ensure_one()
-        entries = (
-            self.env["freight.customer.reward"]
-            .sudo()
-            ._read_group(
-                [("partner_id", "=", self.commercial_partner_id.id)],
-                ["kind"],
-                ["__count"],
-            )
+        # Read as the user preparing the evaluation: whoever cannot read
+        # this customer's ledger gets no pre-fill from it.
+        Reward = self.env["freight.customer.reward"]
+        if not Reward.has_access("read"):
+            return None
+        entries = Reward._read_group(
+            [("partner_id", "=", self.commercial_partner_id.id)],
+            ["kind"],
+            ["__count"],
         )
         if not entries:
             return None
         counts = dict(entries)
+        params = self._freight_params(REWARD_PARAMS)
         score = (
-            REWARD_BASE_SCORE
-            + REWARD_POINTS * counts.get("reward", 0)
-            - PENALTY_POINTS * counts.get("penalty", 0)
+            params["freight_crm.reward_base_score"]
+            + params["freight_crm.reward_points"] * counts.get("reward", 0)
+            - params["freight_crm.penalty_points"] * counts.get("penalty", 0)
         )
         return max(0.0, min(100.0, score))
