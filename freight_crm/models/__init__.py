@@ -6,6 +6,13 @@ from . import freight_customer_evaluation
 from . import freight_customer_evaluation_line
 from . import freight_customer_grade_history
 from . import res_partner
+from . import res_partner_grading
+from . import res_partner_grade_change
+from . import res_partner_regrade
+from . import res_partner_admission
+from . import res_partner_contract_gate
+from . import res_partner_risk
+from . import res_partner_anonymisation
 from . import freight_customer_contract
 from . import freight_customer_risk
 from . import freight_customer_reward

@@ -3,6 +3,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .res_partner_admission import ADMISSION_PARAMS
+from .res_partner_grading import GRADING_PARAMS
+from .res_partner_risk import REWARD_PARAMS
+
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
@@ -23,38 +27,38 @@ class ResConfigSettings(models.TransientModel):
     freight_rule_volume_a = fields.Float(
         string="Grade A Volume Above",
         config_parameter="freight_crm.rule_volume_a",
-        default=5000000.0,
+        default=GRADING_PARAMS["freight_crm.rule_volume_a"],
         help="Annual business volume (company currency) above which a "
         "customer is grade A.",
     )
     freight_rule_volume_b = fields.Float(
         string="Grade B Volume From",
         config_parameter="freight_crm.rule_volume_b",
-        default=1000000.0,
+        default=GRADING_PARAMS["freight_crm.rule_volume_b"],
         help="Annual business volume (company currency) from which a "
         "customer is at least grade B.",
     )
     freight_rule_years_a = fields.Integer(
         string="Grade A Cooperation Above (Years)",
         config_parameter="freight_crm.rule_years_a",
-        default=3,
+        default=GRADING_PARAMS["freight_crm.rule_years_a"],
     )
     freight_rule_years_b = fields.Integer(
         string="Grade B Cooperation From (Years)",
         config_parameter="freight_crm.rule_years_b",
-        default=1,
+        default=GRADING_PARAMS["freight_crm.rule_years_b"],
     )
     freight_key_account_contribution = fields.Float(
         string="Key Account Contribution",
         config_parameter="freight_crm.key_account_contribution",
-        default=1000000.0,
+        default=GRADING_PARAMS["freight_crm.key_account_contribution"],
         help="Contribution value (company currency) from which a customer "
         "is flagged as key account.",
     )
     freight_regrade_batch_size = fields.Integer(
         string="Re-grade Batch Size",
         config_parameter="freight_crm.regrade_batch_size",
-        default=1000,
+        default=GRADING_PARAMS["freight_crm.regrade_batch_size"],
         help="Customers re-graded and committed together by the quarterly re-grade.",
     )
 
@@ -106,6 +110,56 @@ class ResConfigSettings(models.TransientModel):
                     self.env._("The re-grade batch size must be at least 1.")
                 )
 
+    freight_grade_change_activity_days = fields.Integer(
+        string="Grade Change Review (Days)",
+        config_parameter="freight_crm.grade_change_activity_days",
+        default=GRADING_PARAMS["freight_crm.grade_change_activity_days"],
+        help="Days the account manager has to review a customer whose grade "
+        "the quarterly re-grade changed.",
+    )
+    freight_reward_base_score = fields.Float(
+        string="Credit Standing of a Clean Ledger",
+        config_parameter="freight_crm.reward_base_score",
+        default=REWARD_PARAMS["freight_crm.reward_base_score"],
+        help="Credit-standing score (0-100) proposed for a customer whose "
+        "rewards and penalties ledger has entries but starts from zero.",
+    )
+    freight_reward_points = fields.Float(
+        string="Points per Reward",
+        config_parameter="freight_crm.reward_points",
+        default=REWARD_PARAMS["freight_crm.reward_points"],
+    )
+    freight_penalty_points = fields.Float(
+        string="Points per Penalty",
+        config_parameter="freight_crm.penalty_points",
+        default=REWARD_PARAMS["freight_crm.penalty_points"],
+    )
+
+    @api.constrains(
+        "freight_grade_change_activity_days",
+        "freight_reward_base_score",
+        "freight_reward_points",
+        "freight_penalty_points",
+    )
+    def _check_freight_reward_settings(self):
+        for settings in self:
+            if (
+                settings.freight_grade_change_activity_days < 0
+                or min(settings.freight_reward_points, settings.freight_penalty_points)
+                < 0
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Review days and reward or penalty points cannot be negative."
+                    )
+                )
+            if not 0 <= settings.freight_reward_base_score <= 100:
+                raise ValidationError(
+                    self.env._(
+                        "The credit standing of a clean ledger lies between 0 and 100."
+                    )
+                )
+
     # --- End of grading settings --------------------------------------------
 
     def set_values(self):
@@ -136,12 +190,12 @@ class ResConfigSettings(models.TransientModel):
     freight_due_diligence_days = fields.Integer(
         string="Due Diligence (Working Days)",
         config_parameter="freight_crm.due_diligence_days",
-        default=3,
+        default=ADMISSION_PARAMS["freight_crm.due_diligence_days"],
     )
     freight_admission_min_capital = fields.Float(
         string="Minimum Registered Capital (CNY)",
         config_parameter="freight_crm.admission_min_capital",
-        default=500000.0,
+        default=ADMISSION_PARAMS["freight_crm.admission_min_capital"],
     )
     freight_contract_approval_days = fields.Integer(
         string="Contract Approval (Working Days)",

@@ -137,6 +137,8 @@ class TestFreightContract(FreightContractCase):
 @tagged("post_install", "-at_install")
 class TestFreightContractGate(FreightContractCase):
     def _mark_signed(self, partner):
+        # Admission is a gate of its own (tested apart): pass it here.
+        partner.freight_admission_passed = True
         partner.with_user(self.sales).write({"freight_customer_state": "signed"})
 
     def test_grade_a_and_b_blocked_without_contract(self):
@@ -197,6 +199,7 @@ class TestFreightContractGate(FreightContractCase):
                 "is_company": True,
                 "freight_grade_id": self.grade_c.id,
                 "freight_customer_state": "signed",
+                "freight_admission_passed": True,
             }
         )
         self.assertEqual(grade_c.freight_customer_state, "signed")

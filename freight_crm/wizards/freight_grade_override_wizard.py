@@ -21,7 +21,8 @@ class FreightGradeOverrideWizard(models.TransientModel):
     reason = fields.Text(help="Mandatory: kept in the grade history.")
 
     def action_apply(self):
-        self.ensure_one()
+        if len(self) != 1:
+            raise UserError(self.env._("Apply one grade override at a time."))
         if not self.env.user.has_group("freight_crm.group_freight_manager"):
             raise UserError(
                 self.env._("Only a Freight CRM manager can override a grade.")
@@ -34,20 +35,5 @@ class FreightGradeOverrideWizard(models.TransientModel):
                     self.partner_id.display_name,
                 )
             )
-        partner = self.partner_id.sudo()
-        partner._freight_change_grades(
-            {partner: self.grade_id},
-            source="override",
-            reason=reason,
-            force_policy=True,
-        )
-        # The override stands for the current quarter: the quarterly
-        # re-grade must not undo it before the next quarter.
-        partner.with_context(tracking_disable=True).write(
-            {
-                "freight_regrade_quarter": partner._freight_quarter_start(
-                    fields.Date.context_today(self)
-                )
-            }
-        )
+        self.partner_id._freight_override_grade(self.grade_id, reason)
         return {"type": "ir.actions.act_window_close"}
