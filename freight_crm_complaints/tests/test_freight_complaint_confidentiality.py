@@ -100,6 +100,7 @@ class TestFreightComplaintConfidentiality(FreightComplaintCase):
                 "name": "电脑故障",
                 "description": "<p>电脑无法开机。</p>",
                 "team_id": it_team.id,
+                "user_id": False,
             }
         )
         self.assertIn(plain, self.env["helpdesk.ticket"].with_user(self.salesperson).search([]))
