@@ -4,7 +4,7 @@
     "name": "Freight CRM Complaints",
     "summary": "Complaint tickets with classes, working-hour deadlines, "
     "escalation, root causes and callbacks",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Sales",
     "website": "https://github.com/freight-crm/freight_crm",
     "author": "freight_crm contributors",
@@ -19,6 +19,7 @@
         "data/freight_complaint_escalation_step_data.xml",
         "data/freight_complaint_root_cause_data.xml",
         "data/helpdesk_ticket_channel_data.xml",
+        "data/helpdesk_ticket_team_data.xml",
         "data/helpdesk_ticket_stage_data.xml",
         "data/ir_cron_data.xml",
         "views/helpdesk_ticket_views.xml",

@@ -5,6 +5,11 @@ from . import freight_complaint_callback
 from . import helpdesk_ticket_stage
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket
+from . import helpdesk_ticket_deadline
+from . import helpdesk_ticket_escalation
+from . import helpdesk_ticket_solution
+from . import helpdesk_ticket_close_out
+from . import helpdesk_ticket_repeat
 from . import res_company
 from . import res_config_settings
 from . import res_users

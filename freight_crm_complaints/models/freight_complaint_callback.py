@@ -1,13 +1,19 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.freight_crm.models.freight_workflow_guard import PARENT, WORKFLOW
+
+# What the customer said is a record: a new callback corrects it, not an edit.
+FROZEN_FIELDS = ("date", "result", "satisfaction")
 
 
 class FreightComplaintCallback(models.Model):
     """Callback to the customer (回访) after a complaint was handled."""
 
     _name = "freight.complaint.callback"
+    _inherit = ["freight.workflow.guard"]
     _description = "Complaint Callback"
     _order = "date desc, id desc"
 
@@ -44,6 +50,27 @@ class FreightComplaintCallback(models.Model):
     )
     note = fields.Text(string="Callback Notes")
 
+    @api.model
+    def _freight_guard_policy(self):
+        # The employee who called is the one recording it; a callback stays
+        # on its complaint.
+        return {"user_id": WORKFLOW, "ticket_id": PARENT}
+
+    def _freight_guard_is_open(self):
+        return False
+
+    @api.constrains("ticket_id")
+    def _check_ticket_is_complaint(self):
+        for callback in self:
+            if not callback.ticket_id.freight_is_complaint:
+                raise ValidationError(
+                    self.env._(
+                        "Ticket %s is not a complaint: callbacks are recorded "
+                        "on complaints only.",
+                        callback.ticket_id.display_name,
+                    )
+                )
+
     @api.constrains("satisfaction")
     def _check_satisfaction(self):
         for callback in self:
@@ -61,3 +88,18 @@ class FreightComplaintCallback(models.Model):
         for callback in callbacks:
             callback.ticket_id._freight_log_callback(callback)
         return callbacks
+
+    def write(self, vals):
+        if not self.env.su:
+            for name in set(FROZEN_FIELDS) & set(vals):
+                for callback in self:
+                    if not callback._freight_guard_same(name, vals[name], callback[name]):
+                        raise UserError(
+                            self.env._(
+                                "A callback records what the customer said: "
+                                "record a new callback instead of changing "
+                                "%s.",
+                                callback._freight_guard_label(name),
+                            )
+                        )
+        return super().write(vals)

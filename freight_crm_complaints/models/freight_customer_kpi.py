@@ -25,6 +25,7 @@ class FreightCustomerKpi(models.Model):
         actuals = super()._freight_collect_actuals()
         for (start, end), kpis in self._freight_periods().items():
             domain = [
+                ("freight_is_complaint", "=", True),
                 ("commercial_partner_id", "in", kpis.partner_id.ids),
                 ("freight_intake_date", ">=", start),
                 ("freight_intake_date", "<", end),

@@ -8,3 +8,6 @@ from . import test_freight_complaint_escalation
 from . import test_freight_complaint_portal
 from . import test_freight_complaint_cron_concurrency
 from . import test_freight_complaint_kpi
+from . import test_freight_complaint_policy
+from . import test_freight_complaint_confidentiality
+from . import test_freight_complaint_upstream

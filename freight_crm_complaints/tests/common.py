@@ -92,6 +92,7 @@ class FreightComplaintCase(TestHelpdeskTicketBase):
         cls.cs_team = cls.env["helpdesk.ticket.team"].create(
             {
                 "name": "Shanghai customer service",
+                "freight_is_complaint_team": True,
                 "freight_resource_calendar_id": cls.calendar.id,
                 "user_ids": [Command.set([cls.service.id, cls.supervisor.id])],
             }
@@ -112,7 +113,9 @@ class FreightComplaintCase(TestHelpdeskTicketBase):
         cls.cause_documents = cls.env.ref(
             "freight_crm_complaints.complaint_root_cause_operations_documents"
         )
-        cls.stage_done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        cls.stage_done = cls.env.ref(
+            "freight_crm_complaints.helpdesk_ticket_stage_complaint_closed"
+        )
         cls.stage_progress = cls.env.ref(
             "helpdesk_mgmt.helpdesk_ticket_stage_in_progress"
         )

@@ -87,8 +87,14 @@ class TestFreightComplaintAccess(FreightComplaintCase):
             }
         )
         ticket.action_freight_submit_solution()
-        ticket.action_freight_approve_solution()
+        # Four eyes: the manager who wrote the solution does not approve it.
+        with self.assertRaisesRegex(UserError, "your own work"):
+            ticket.action_freight_approve_solution()
+        self.assertIs(
+            ticket.with_user(self.supervisor).action_freight_approve_solution(), True
+        )
         self.assertEqual(ticket.freight_solution_state, "approved")
+        self.assertEqual(ticket.freight_approved_by_id, self.supervisor)
 
     def test_portal_customer_files_and_reads_own_complaints(self):
         vals = self.Ticket._freight_portal_complaint_vals("important")

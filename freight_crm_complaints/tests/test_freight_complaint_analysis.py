@@ -20,6 +20,7 @@ class TestFreightComplaintAnalysis(FreightComplaintCase):
         with freeze_time(when):
             ticket.stage_id = self.stage_done
 
+    @freeze_time("2027-06-01 00:00:00")
     def test_repeat_complaint_within_window(self):
         first = self._complaint(
             shanghai(2026, 8, 3, 9, 0), freight_root_cause_id=self.cause_price.id

@@ -15,10 +15,14 @@ class TestFreightComplaintCronConcurrency(TransactionCase):
 
     def test_two_runs_at_once_fire_each_level_once(self):
         with self.registry.cursor() as setup_cr:
+            setup_env = self._env(setup_cr)
             ticket_id = (
-                self._env(setup_cr)["helpdesk.ticket"]
+                setup_env["helpdesk.ticket"]
                 .create(
                     {
+                        "team_id": setup_env.ref(
+                            "freight_crm_complaints.helpdesk_ticket_team_complaint"
+                        ).id,
                         "name": "并发升级测试",
                         "description": "<p>concurrency</p>",
                         "freight_intake_date": fields.Datetime.now()

@@ -70,7 +70,7 @@ class TestFreightComplaintDeadline(FreightComplaintCase):
             Ticket.search([("freight_is_due_soon", "=", True)]) & (overdue | due_soon),
             due_soon,
         )
-        overdue.write(
+        overdue.with_user(self.supervisor).write(
             {
                 "stage_id": self.env.ref(
                     "helpdesk_mgmt.helpdesk_ticket_stage_cancelled"
@@ -81,26 +81,30 @@ class TestFreightComplaintDeadline(FreightComplaintCase):
         self.assertNotIn(overdue, Ticket.search([("freight_is_overdue", "=", True)]))
 
     @freeze_time("2026-11-24 02:00:00")
-    def test_deadline_in_the_past_refused(self):
+    def test_deadline_is_computed_only(self):
+        # The deadline follows the class and the intake: no hand-written one,
+        # in the past, far away or on create.
         ticket = self._complaint(shanghai(2026, 11, 23, 9, 0))
-        with self.assertRaisesRegex(UserError, "in the past"):
-            ticket.freight_deadline = shanghai(2026, 11, 23, 17, 0)
-        with self.assertRaisesRegex(ValidationError, "must be after the intake"):
+        computed = ticket.freight_deadline
+        with self.assertRaisesRegex(UserError, "set by the workflow"):
+            ticket.freight_deadline = shanghai(2026, 11, 30, 17, 0)
+        with self.assertRaisesRegex(ValidationError, "year must lie between"):
+            ticket.freight_deadline = "9999-12-31 00:00:00"
+        with self.assertRaisesRegex(UserError, "set by the workflow"):
             self._complaint(
                 shanghai(2026, 11, 24, 9, 0),
-                freight_deadline=shanghai(2026, 11, 24, 8, 0),
+                freight_deadline=shanghai(2026, 11, 30, 8, 0),
             )
-        ticket.freight_deadline = shanghai(2026, 11, 30, 18, 0)
-        self.assertEqual(ticket.freight_deadline, shanghai(2026, 11, 30, 18, 0))
+        self.assertEqual(ticket.freight_deadline, computed)
 
     @freeze_time("2026-11-24 02:00:00")
     def test_overdue_complaint_moved_to_another_team(self):
-        # The form sends the recomputed (past) deadline with the new team.
+        # The deadline is recomputed for the new team's calendar (past).
         ticket = self._complaint(shanghai(2026, 11, 16, 9, 0))
-        team = self.env["helpdesk.ticket.team"].create({"name": "宁波客服组"})
-        ticket.write(
-            {"team_id": team.id, "freight_deadline": shanghai(2026, 11, 17, 17, 0)}
+        team = self.env["helpdesk.ticket.team"].create(
+            {"name": "宁波客服组", "freight_is_complaint_team": True}
         )
+        ticket.write({"team_id": team.id})
         self.assertEqual(ticket.team_id, team)
         self.assertTrue(ticket.freight_is_overdue)
 

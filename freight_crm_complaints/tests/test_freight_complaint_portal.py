@@ -1,5 +1,6 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command, http
 from odoo.tests import tagged
 
 from odoo.addons.helpdesk_mgmt.tests.test_helpdesk_portal import (
@@ -30,10 +31,57 @@ class TestFreightComplaintPortal(TestHelpdeskPortalBase):
         self.assertTrue(ticket.freight_deadline)
         self.assertFalse(ticket.freight_first_owner_id)
 
+    def _make_complaint(self, ticket):
+        team = self.env.ref("freight_crm_complaints.helpdesk_ticket_team_complaint")
+        ticket.team_id = team
+        return team
+
     def test_portal_ticket_page_shows_class_and_deadline(self):
+        self._make_complaint(self.portal_ticket)
         self.portal_ticket.freight_complaint_class = "important"
         self.authenticate("portal", "portal")
         response = self.url_open(f"/my/ticket/{self.portal_ticket.id}")
         self.assertEqual(response.status_code, 200)
         self.assertIn("Important", response.text)
         self.assertIn('name="freight_deadline"', response.text)
+
+    def test_plain_ticket_page_has_no_complaint_fields(self):
+        self.authenticate("portal", "portal")
+        response = self.url_open(f"/my/ticket/{self.portal_ticket.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn('name="freight_deadline"', response.text)
+
+    def test_plain_portal_ticket_is_no_complaint(self):
+        self.authenticate("portal", "portal")
+        self._submit_ticket(freight_complaint_class="")
+        ticket = self.env["helpdesk.ticket"].search(
+            [("name", "=", self.new_ticket_title)]
+        )
+        self.assertFalse(ticket.freight_is_complaint)
+        self.assertFalse(ticket.freight_complaint_class)
+
+    def test_complaint_close_not_offered_and_refused_with_reason(self):
+        team = self._make_complaint(self.portal_ticket)
+        done = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        closed = self.env.ref(
+            "freight_crm_complaints.helpdesk_ticket_stage_complaint_closed"
+        )
+        closed.close_from_portal = True
+        closed.team_ids = [Command.link(team.id)]
+        self.authenticate("portal", "portal")
+        page = self.url_open(f"/my/ticket/{self.portal_ticket.id}")
+        self.assertEqual(page.status_code, 200)
+        for stage in (done, closed):
+            self.assertNotIn(f'name="stage_id" value="{stage.id}"', page.text)
+            response = self.url_open(
+                "/ticket/close",
+                data={
+                    "csrf_token": http.Request.csrf_token(self),
+                    "stage_id": stage.id,
+                    "ticket_id": self.portal_ticket.id,
+                },
+                allow_redirects=False,
+            )
+            self.assertEqual(response.status_code, 200, stage.name)
+            self.assertIn("could not be completed", response.text)
+            self.assertFalse(self.portal_ticket.closed)

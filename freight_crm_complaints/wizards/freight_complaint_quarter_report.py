@@ -61,6 +61,7 @@ class FreightComplaintQuarterReport(models.TransientModel):
     def _get_domain(self):
         start, end = self._get_period()
         return [
+            ("freight_is_complaint", "=", True),
             ("company_id", "=", self.company_id.id),
             ("freight_intake_date", ">=", start),
             ("freight_intake_date", "<", end),

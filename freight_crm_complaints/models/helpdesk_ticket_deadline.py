@@ -1,0 +1,155 @@
+# Copyright 2026 freight_crm contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.fields import Domain
+
+from odoo.addons.freight_crm.models.freight_workflow_guard import COMPUTED
+
+# A deadline closer than this is shown as "due soon".
+DUE_SOON_HOURS = 4
+
+
+class HelpdeskTicket(models.Model):
+    """Working-hour resolution deadline of a complaint (R-CMP-3)."""
+
+    _inherit = "helpdesk.ticket"
+
+    freight_deadline = fields.Datetime(
+        string="Resolution Deadline",
+        compute="_compute_freight_deadline",
+        store=True,
+        index=True,
+        copy=False,
+        tracking=True,
+        help="Intake time plus the class deadline in working hours of the "
+        "team's calendar (else the company's), shortened by the customer "
+        "grade's complaint deadline factor.",
+    )
+    freight_is_overdue = fields.Boolean(
+        string="Overdue",
+        compute="_compute_freight_deadline_state",
+        search="_search_freight_is_overdue",
+    )
+    freight_is_due_soon = fields.Boolean(
+        string="Due Soon",
+        compute="_compute_freight_deadline_state",
+        search="_search_freight_is_due_soon",
+    )
+    freight_grade_id = fields.Many2one(
+        "freight.customer.grade",
+        string="Customer Grade",
+        compute="_compute_freight_grade_id",
+        store=True,
+        help="Grade of the customer when the complaint was received.",
+    )
+
+    @api.model
+    def _freight_guard_policy(self):
+        policy = super()._freight_guard_policy()
+        policy.update({"freight_deadline": COMPUTED, "freight_grade_id": COMPUTED})
+        return policy
+
+    # Calendars are read, not depended on: editing a calendar must not rewrite
+    # the deadlines of every past complaint.
+    @api.depends(
+        "freight_is_complaint",
+        "freight_complaint_class",
+        "freight_intake_date",
+        "team_id",
+        "commercial_partner_id",
+    )
+    def _compute_freight_deadline(self):
+        rules = self.env["freight.complaint.deadline"]._get_rules_by_class()
+        for ticket in self:
+            rule = rules.get(ticket.freight_complaint_class)
+            if (
+                not ticket.freight_is_complaint
+                or not rule
+                or not ticket.freight_intake_date
+            ):
+                ticket.freight_deadline = False
+                continue
+            hours = rule.hours * ticket._freight_grade_deadline_factor()
+            ticket.freight_deadline = ticket._freight_add_working_hours(hours)
+
+    def _freight_grade_deadline_factor(self):
+        """The customer grade's factor: it may tighten the rulebook deadline,
+        never loosen it. The grade is read as superuser (the complaint's
+        handler need not see the customer file); a factor that is not a
+        positive finite number counts as 1."""
+        self.ensure_one()
+        grade = self.commercial_partner_id.sudo().freight_grade_id
+        factor = grade.complaint_deadline_factor
+        if not factor or not math.isfinite(factor) or factor <= 0:
+            return 1.0
+        return min(factor, 1.0)
+
+    @api.depends("freight_deadline", "stage_id.closed")
+    def _compute_freight_deadline_state(self):
+        now = fields.Datetime.now()
+        soon = now + timedelta(hours=DUE_SOON_HOURS)
+        for ticket in self:
+            deadline = ticket.freight_deadline
+            is_open = deadline and not ticket.stage_id.closed
+            ticket.freight_is_overdue = is_open and deadline < now
+            ticket.freight_is_due_soon = is_open and now <= deadline < soon
+
+    def _search_freight_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return NotImplemented
+        domain = Domain("freight_deadline", "<", fields.Datetime.now()) & Domain(
+            "stage_id.closed", "=", False
+        )
+        return domain if (operator == "=") == value else ~domain
+
+    def _search_freight_is_due_soon(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return NotImplemented
+        now = fields.Datetime.now()
+        domain = (
+            Domain("freight_deadline", ">=", now)
+            & Domain("freight_deadline", "<", now + timedelta(hours=DUE_SOON_HOURS))
+            & Domain("stage_id.closed", "=", False)
+        )
+        return domain if (operator == "=") == value else ~domain
+
+    @api.depends("commercial_partner_id", "freight_is_complaint")
+    def _compute_freight_grade_id(self):
+        for ticket in self:
+            ticket.freight_grade_id = (
+                ticket.freight_is_complaint
+                and ticket.commercial_partner_id.sudo().freight_grade_id
+            )
+
+    @api.constrains("freight_deadline", "freight_intake_date")
+    def _check_freight_deadline(self):
+        for ticket in self:
+            if (
+                ticket.freight_deadline
+                and ticket.freight_intake_date
+                and ticket.freight_deadline <= ticket.freight_intake_date
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Complaint %(ticket)s: the deadline %(deadline)s must be "
+                        "after the intake time %(intake)s.",
+                        ticket=ticket.display_name,
+                        deadline=ticket.freight_deadline,
+                        intake=ticket.freight_intake_date,
+                    )
+                )
+
+    def _freight_add_working_hours(self, hours):
+        """Intake time plus ``hours`` working hours of the team's calendar."""
+        self.ensure_one()
+        calendar = (
+            self.team_id.sudo().freight_resource_calendar_id
+            or self.company_id.sudo().resource_calendar_id
+        )
+        intake = self.freight_intake_date
+        planned = calendar and calendar.plan_hours(hours, intake, compute_leaves=True)
+        return planned or intake + timedelta(hours=hours)

@@ -1,0 +1,261 @@
+# Copyright 2026 freight_crm contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from odoo.addons.freight_crm.models.freight_workflow_guard import (
+    COMPUTED,
+    WORKFLOW,
+)
+
+from .helpdesk_ticket import COMPLAINT_STAFF
+
+# Due complaints escalated per transaction by the cron.
+ESCALATION_BATCH = 200
+
+
+class HelpdeskTicket(models.Model):
+    """Escalation ladder of unresolved complaints (R-CMP-4) and the
+    emergency plan of major ones."""
+
+    _inherit = "helpdesk.ticket"
+
+    freight_escalation_level = fields.Integer(
+        string="Escalation Level",
+        default=0,
+        copy=False,
+        tracking=True,
+        readonly=True,
+        groups=COMPLAINT_STAFF,
+        help="0: not escalated; 1: customer-service supervisor; 2: regional "
+        "manager; 3: customer-service department manager.",
+    )
+    freight_next_escalation = fields.Datetime(
+        string="Next Escalation",
+        compute="_compute_freight_next_escalation",
+        store=True,
+        index=True,
+        copy=False,
+        help="When the complaint reaches the next escalation step if it is "
+        "still unresolved.",
+    )
+
+    @api.model
+    def _freight_guard_policy(self):
+        policy = super()._freight_guard_policy()
+        policy.update(
+            {
+                "freight_escalation_level": WORKFLOW,
+                "freight_next_escalation": COMPUTED,
+            }
+        )
+        return policy
+
+    @api.depends(
+        "freight_escalation_level",
+        "freight_intake_date",
+        "stage_id.closed",
+        "active",
+        "team_id",
+        "freight_is_complaint",
+    )
+    def _compute_freight_next_escalation(self):
+        steps = self.env["freight.complaint.escalation.step"]._get_ladder()
+        for ticket in self:
+            step = ticket._freight_next_step(steps)
+            if (
+                not ticket.freight_is_complaint
+                or not step
+                or ticket.stage_id.closed
+                or not ticket.active
+            ):
+                ticket.freight_next_escalation = False
+                continue
+            ticket.freight_next_escalation = ticket._freight_add_working_hours(
+                step.hours
+            )
+
+    @api.constrains("freight_escalation_level")
+    def _check_freight_escalation_level(self):
+        for ticket in self.sudo():
+            if not 0 <= ticket.freight_escalation_level <= 3:
+                raise ValidationError(
+                    self.env._(
+                        "Complaint %s: the escalation level must be between 0 and 3.",
+                        ticket.display_name,
+                    )
+                )
+
+    # CRUD ----------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        tickets = super().create(vals_list)
+        tickets.filtered(
+            lambda t: t.freight_is_complaint and t.freight_complaint_class == "major"
+        )._freight_schedule_emergency_plan()
+        return tickets
+
+    def write(self, vals):
+        became_major = self.browse()
+        if vals.get("freight_complaint_class") == "major" or "team_id" in vals:
+            became_major = self.filtered(
+                lambda t: not (
+                    t.freight_is_complaint and t.freight_complaint_class == "major"
+                )
+            )
+        res = super().write(vals)
+        became_major.filtered(
+            lambda t: t.freight_is_complaint and t.freight_complaint_class == "major"
+        )._freight_schedule_emergency_plan()
+        return res
+
+    # Ladder ----------------------------------------------------------------
+    @api.model
+    def _cron_freight_escalate(self):
+        """Escalate every open complaint whose next escalation time has passed.
+
+        Only the stored, indexed ``freight_next_escalation`` is searched, so
+        the cost depends on the due complaints, not on all open ones. Rows are
+        locked with SKIP LOCKED: a second run at the same moment skips the
+        complaints the first one is escalating, so each level fires once.
+        """
+        now = fields.Datetime.now()
+        while True:
+            tickets = self._freight_lock_due_tickets(now, ESCALATION_BATCH)
+            tickets._freight_escalate_due(now)
+            if len(tickets) < ESCALATION_BATCH:
+                return
+            if not self.env["ir.cron"]._commit_progress(len(tickets)):
+                return
+
+    @api.model
+    def _freight_lock_due_tickets(self, now, limit):
+        self.flush_model(["freight_next_escalation", "freight_is_complaint"])
+        self.env.cr.execute(
+            """
+            SELECT id FROM helpdesk_ticket
+             WHERE freight_next_escalation <= %s
+               AND freight_is_complaint
+             ORDER BY freight_next_escalation
+             LIMIT %s
+               FOR UPDATE SKIP LOCKED
+            """,
+            (now, limit),
+        )
+        return self.browse([row[0] for row in self.env.cr.fetchall()])
+
+    def _freight_escalate_due(self, now):
+        """Climb every step each complaint missed (a complaint found long
+        after its time climbs each one, logged once), then notify the
+        targets of the batch together."""
+        steps = self.env["freight.complaint.escalation.step"]._get_ladder()
+        reached = defaultdict(list)
+        for ticket in self.sudo():
+            while (
+                ticket.freight_next_escalation and ticket.freight_next_escalation <= now
+            ):
+                step = ticket._freight_next_step(steps)
+                if not step:
+                    # Ladder shortened meanwhile: nothing left to wait for.
+                    ticket.freight_next_escalation = False
+                    break
+                ticket.freight_escalation_level = step.level
+                reached[ticket].append(step)
+        self._freight_notify_escalations(
+            reached,
+            lambda step: self.env._(
+                "still unresolved %s working hours after intake", step.hours
+            ),
+        )
+
+    def _freight_escalate_on_rejection(self):
+        """The customer rejects the resolution: climb one step at once."""
+        steps = self.env["freight.complaint.escalation.step"]._get_ladder()
+        reached = {}
+        for ticket in self.sudo().filtered("freight_is_complaint"):
+            step = ticket._freight_next_step(steps)
+            if step:
+                ticket.freight_escalation_level = step.level
+                reached[ticket] = [step]
+        self._freight_notify_escalations(
+            reached, lambda step: self.env._("the customer rejected the resolution")
+        )
+
+    def _freight_next_step(self, steps):
+        self.ensure_one()
+        level = self.sudo().freight_escalation_level
+        return steps.filtered(lambda s: s.level > level)[:1]
+
+    @api.model
+    def _freight_notify_escalations(self, reached, reason):
+        """Log, notify, add followers and schedule activities for
+        ``{ticket: [steps reached]}``; the targets of each step are looked up
+        once for the whole batch and the activities created in one call.
+
+        The assignee does not change: the first owner stays responsible and
+        keeps following the complaint.
+        """
+        targets = {}
+        activities = []
+        activity_type = self.env.ref(
+            "freight_crm_complaints.mail_activity_type_complaint_escalation"
+        )
+        model_id = self.env["ir.model"]._get_id("helpdesk.ticket")
+        for ticket, steps in reached.items():
+            partners = ticket.freight_first_owner_id.partner_id
+            for step in steps:
+                if step not in targets:
+                    targets[step] = step._get_target_users()
+                partners |= targets[step].partner_id
+            ticket.message_subscribe(partner_ids=partners.ids)
+            deadline = fields.Date.context_today(ticket, ticket.freight_deadline)
+            for step in steps:
+                users = targets[step]
+                ticket.message_post(
+                    body=self.env._(
+                        "Escalated to level %(level)s (%(step)s): %(reason)s. "
+                        "Notified: %(users)s.",
+                        level=step.level,
+                        step=step.name,
+                        reason=reason(step),
+                        users=", ".join(users.mapped("name")) or "-",
+                    ),
+                    partner_ids=users.partner_id.ids,
+                    subtype_xmlid="mail.mt_note",
+                )
+                activities += [
+                    {
+                        "res_model_id": model_id,
+                        "res_id": ticket.id,
+                        "activity_type_id": activity_type.id,
+                        "date_deadline": deadline,
+                        "summary": ticket.with_context(lang=user.lang).env._(
+                            "Escalated complaint: %s", ticket.name
+                        ),
+                        "user_id": user.id,
+                    }
+                    for user in users
+                ]
+        if activities:
+            self.env["mail.activity"].sudo().create(activities)
+
+    def _freight_schedule_emergency_plan(self):
+        """A major complaint starts the emergency plan at once (立即启动应急预案)."""
+        rules = self.env["freight.complaint.deadline"]._get_rules_by_class()
+        steps = self.env["freight.complaint.escalation.step"]._get_ladder()
+        managers = steps[-1:]._get_target_users() if steps else self.env.user
+        for ticket in self:
+            rule = rules.get(ticket.freight_complaint_class)
+            if not rule or not rule.emergency_plan:
+                continue
+            for user in managers or ticket.team_id.user_id or self.env.user:
+                ticket.sudo().activity_schedule(
+                    "freight_crm_complaints.mail_activity_type_emergency_plan",
+                    date_deadline=fields.Date.context_today(ticket),
+                    summary=ticket.with_context(lang=user.lang).env._(
+                        "Start the emergency plan: %s", ticket.name
+                    ),
+                    user_id=user.id,
+                )
