@@ -7,7 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 TEST_DB=${TEST_DB:-freight_crm_test_$$}
 [[ $TEST_DB =~ ^[A-Za-z0-9_-]+$ ]] || die "TEST_DB='$TEST_DB' is not a valid database name."
 
-bootstrap
+bootstrap test
 ADDONS=$(project_addons)
 
 cleanup() {
