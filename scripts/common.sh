@@ -9,18 +9,14 @@ ODOO_CACHE=$CACHE_DIR/odoo-19.0
 ODOO_GIT_URL=${ODOO_GIT_URL:-https://github.com/odoo/odoo.git}
 VENV=${VENV:-$ROOT/.venv}
 LOCAL=$ROOT/.local
-PGDATA=$LOCAL/pgdata
-PGSOCK=$LOCAL/pgsock
-PGLOG=$LOCAL/postgresql.log
-# The cluster lives in the checkout, unless the `postgres` user (who runs it
-# when we are root) cannot reach the checkout, or the socket path would pass
-# PostgreSQL's 107-character limit: then under /var/tmp, one per checkout.
+# The clusters live in the checkout's .local, unless the `postgres` user (who
+# runs them when we are root) cannot reach the checkout, or the socket path
+# would pass PostgreSQL's 107-character limit: then under /var/tmp, one
+# directory per checkout.
+PGHOME=$LOCAL
 if { [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1 &&
-    ! runuser -u postgres -- test -x "$ROOT"; } || [ ${#PGSOCK} -gt 90 ]; then
+    ! runuser -u postgres -- test -x "$ROOT"; } || [ ${#LOCAL} -gt 83 ]; then
     PGHOME=/var/tmp/freight_crm-$(printf '%s' "$ROOT" | sha1sum | cut -c1-12)
-    PGDATA=$PGHOME/pgdata
-    PGSOCK=$PGHOME/pgsock
-    PGLOG=$PGHOME/postgresql.log
 fi
 DB_USER=odoo
 MIN_PY=3.10
@@ -97,6 +93,27 @@ ensure_venv() {
 }
 
 # --- PostgreSQL ---------------------------------------------------------------
+# Two private clusters per checkout, side by side:
+#   run  (make run, make backup/restore, make soak): durable -- fsync,
+#        synchronous commit and full-page writes on -- it holds the data;
+#   test (make test): a throwaway cluster with durability off, for speed.
+# Both listen on a Unix socket only (no TCP port), in a directory only its
+# owner can enter. No `trust`: the `postgres` superuser by peer
+# authentication for the OS user owning the cluster, every other role by
+# password (scram-sha-256), no replication entry. Settings, pg_hba.conf and
+# pg_ident.conf are rewritten and reloaded at every start, so a cluster made
+# by an older checkout gets them on the next `make run`.
+PG_MODE=run
+
+select_cluster() {
+    PG_MODE=${1:-run}
+    local suffix=
+    [ "$PG_MODE" = test ] && suffix=-test
+    PGDATA=$PGHOME/pgdata$suffix
+    PGSOCK=$PGHOME/pgsock$suffix
+    PGLOG=$PGHOME/postgresql$suffix.log
+}
+
 find_pg_bindir() {
     local dir
     for dir in ${PG_BINDIR:-} $(pg_config --bindir 2>/dev/null || true) /usr/lib/postgresql/*/bin /usr/local/pgsql/bin; do
@@ -124,41 +141,130 @@ as_pg_owner() {
     fi
 }
 
+pg_owner_name() {
+    if [ "$(id -u)" = 0 ]; then echo postgres; else id -un; fi
+}
+
 pg_running() {
     as_pg_owner "$PG_BINDIR/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1
 }
 
-PG_STARTED_HERE=0
+# A secret in .local, generated once, readable by its owner only. Sets
+# SECRET_FILE, and SECRET_NEW=1 when it was just generated.
+ensure_secret() {
+    SECRET_FILE=$LOCAL/$1
+    SECRET_NEW=0
+    if [ ! -s "$SECRET_FILE" ]; then
+        (umask 077 && "$(find_python)" -c "import secrets; print(secrets.token_urlsafe(18))" >"$SECRET_FILE.new") &&
+            mv "$SECRET_FILE.new" "$SECRET_FILE"
+        SECRET_NEW=1
+    fi
+    chmod 600 "$SECRET_FILE"
+}
 
-ensure_postgres() {
-    PG_BINDIR=$(find_pg_bindir)
-    mkdir -p "$LOCAL" "$(dirname "$PGDATA")"
-    if [ ! -f "$PGDATA/PG_VERSION" ]; then
-        say "Creating a private PostgreSQL cluster in $PGDATA..."
-        rm -rf "$PGDATA"
-        mkdir -p "$PGDATA" "$PGSOCK"
-        [ "$(id -u)" = 0 ] && chown postgres: "$PGDATA" "$PGSOCK"
-        as_pg_owner "$PG_BINDIR/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C >"$LOCAL/initdb.log" 2>&1 ||
-            die "initdb failed, see $LOCAL/initdb.log"
-        # Unix socket only, inside the checkout: no TCP port to collide with.
-        cat >>"$PGDATA/postgresql.conf" <<EOF
+# Write stdin to a file of the cluster, as its owner, owner-only.
+pg_write() {
+    as_pg_owner sh -c 'umask 077 && cat >"$1"' sh "$1"
+}
+
+pg_managed_config() {
+    local durable=on
+    [ "$PG_MODE" = test ] && durable=off
+    pg_write "$PGDATA/freight_crm.conf" <<EOF
+# Managed by freight_crm (scripts/common.sh): rewritten at every start.
 listen_addresses = ''
 unix_socket_directories = '$PGSOCK'
-fsync = off
-synchronous_commit = off
-full_page_writes = off
+unix_socket_permissions = 0700
+password_encryption = 'scram-sha-256'
+fsync = $durable
+synchronous_commit = $durable
+full_page_writes = $durable
 EOF
+    pg_write "$PGDATA/pg_hba.conf" <<'EOF'
+# Managed by freight_crm (scripts/common.sh): rewritten at every start.
+# No trust, no replication entry. The superuser only by peer authentication
+# for the OS user owning the cluster (pg_ident.conf); every role by password.
+# TYPE  DATABASE  USER      ADDRESS        METHOD
+local   all       postgres                 peer map=owner
+local   all       all                      scram-sha-256
+host    all       all       127.0.0.1/32   scram-sha-256
+host    all       all       ::1/128        scram-sha-256
+EOF
+    pg_write "$PGDATA/pg_ident.conf" <<EOF
+# Managed by freight_crm (scripts/common.sh): rewritten at every start.
+owner   $(pg_owner_name)   postgres
+EOF
+    # Older checkouts appended their settings to postgresql.conf: drop them;
+    # the include, last, wins over whatever else remains.
+    as_pg_owner sed -i -e '/^fsync = off$/d' -e '/^synchronous_commit = off$/d' -e '/^full_page_writes = off$/d' \
+        -e "/^listen_addresses = ''\$/d" -e '/^unix_socket_directories = /d' "$PGDATA/postgresql.conf"
+    as_pg_owner grep -qx "include = 'freight_crm.conf'" "$PGDATA/postgresql.conf" ||
+        echo "include = 'freight_crm.conf'" | as_pg_owner sh -c 'cat >>"$1"' sh "$PGDATA/postgresql.conf"
+}
+
+PG_STARTED_HERE=0
+
+# ensure_postgres [run|test]
+ensure_postgres() {
+    select_cluster "${1:-run}"
+    PG_BINDIR=$(find_pg_bindir)
+    mkdir -p "$LOCAL" "$PGHOME"
+    # .local holds secrets (0600 each) and the filestore (0700): others may
+    # at most pass through it, when the `postgres` user must reach a cluster
+    # inside.
+    if [ "$(id -u)" = 0 ] && [ "$PGHOME" = "$LOCAL" ]; then
+        chmod 711 "$LOCAL"
+    else
+        chmod 700 "$LOCAL"
     fi
-    if ! pg_running; then
-        mkdir -p "$PGSOCK"
-        [ "$(id -u)" = 0 ] && chown postgres: "$PGSOCK" && touch "$PGLOG" && chown postgres: "$PGLOG"
+    if [ "$PGHOME" != "$LOCAL" ]; then
+        [ "$(id -u)" = 0 ] && chown postgres: "$PGHOME"
+        chmod 700 "$PGHOME"
+    fi
+    if [ ! -f "$PGDATA/PG_VERSION" ]; then
+        say "Creating a private PostgreSQL cluster ($PG_MODE) in $PGDATA..."
+        rm -rf "$PGDATA"
+        mkdir -p "$PGDATA"
+        [ "$(id -u)" = 0 ] && chown postgres: "$PGDATA"
+        as_pg_owner "$PG_BINDIR/initdb" -D "$PGDATA" -U postgres --auth-local=peer --auth-host=scram-sha-256 \
+            -E UTF8 --locale=C >"$LOCAL/initdb-$PG_MODE.log" 2>&1 ||
+            die "initdb failed, see $LOCAL/initdb-$PG_MODE.log"
+    fi
+    mkdir -p "$PGSOCK"
+    [ "$(id -u)" = 0 ] && chown postgres: "$PGSOCK"
+    chmod 700 "$PGSOCK"
+    pg_managed_config
+    if pg_running; then
+        # Every managed setting, pg_hba.conf and pg_ident.conf reload live.
+        as_pg_owner "$PG_BINDIR/pg_ctl" -D "$PGDATA" reload >/dev/null
+        sleep 1
+    else
+        [ "$(id -u)" = 0 ] && touch "$PGLOG" && chown postgres: "$PGLOG"
         # Own session, so a Ctrl-C meant for Odoo does not also hit PostgreSQL.
         as_pg_owner setsid -w "$PG_BINDIR/pg_ctl" -D "$PGDATA" -l "$PGLOG" -w -t 60 start >/dev/null ||
             die "PostgreSQL did not start, see $PGLOG"
         PG_STARTED_HERE=1
     fi
-    if ! psql_admin -tAc "SELECT 1 FROM pg_roles WHERE rolname='$DB_USER'" | grep -q 1; then
-        psql_admin -qc "CREATE ROLE $DB_USER LOGIN CREATEDB" >/dev/null
+    check_pg_settings
+    ensure_secret "db-$DB_USER-$PG_MODE.password"
+    DB_PASSWORD=$(cat "$SECRET_FILE")
+    # Over stdin: the password never shows on a command line.
+    printf "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s') THEN CREATE ROLE %s; END IF; END\$\$;\nALTER ROLE %s WITH LOGIN CREATEDB NOSUPERUSER PASSWORD '%s';\n" \
+        "$DB_USER" "$DB_USER" "$DB_USER" "$DB_PASSWORD" | psql_admin -q -v ON_ERROR_STOP=1 >/dev/null ||
+        die "Could not set up the $DB_USER role in $PGDATA (see $PGLOG)."
+}
+
+# The run cluster must be durable: a setting that did not take (pinned by
+# ALTER SYSTEM in postgresql.auto.conf, say) stops here rather than serve.
+check_pg_settings() {
+    local want=on got
+    [ "$PG_MODE" = test ] && want=off
+    got=$(psql_admin -tAc "SELECT string_agg(name || '=' || setting, ' ' ORDER BY name) FROM pg_settings WHERE name IN ('fsync', 'full_page_writes', 'synchronous_commit')") ||
+        die "Cannot connect to the PostgreSQL cluster in $PGDATA as postgres (see $PGLOG)."
+    if [ "$got" != "fsync=$want full_page_writes=$want synchronous_commit=$want" ]; then
+        [ "$PG_MODE" = run ] &&
+            die "The PostgreSQL cluster in $PGDATA runs with $got: it must be durable (all on). Look for ALTER SYSTEM settings in $PGDATA/postgresql.auto.conf (ALTER SYSTEM RESET <name>) and restart it."
+        say "Note: the test cluster runs with $got."
     fi
 }
 
@@ -177,9 +283,19 @@ db_exists() {
     psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname='$1'" | grep -q 1
 }
 
+db_sql() {
+    local db=$1
+    shift
+    as_pg_owner "$PG_BINDIR/psql" -h "$PGSOCK" -U postgres -d "$db" -X -tA "$@"
+}
+
 db_has_freight() {
-    as_pg_owner "$PG_BINDIR/psql" -h "$PGSOCK" -U postgres -d "$1" -X -tAc \
-        "SELECT count(*) FROM ir_module_module WHERE name IN ('freight_crm','freight_crm_complaints','freight_crm_visits') AND state='installed'" 2>/dev/null | grep -q '^3$'
+    db_sql "$1" -c "SELECT count(*) FROM ir_module_module WHERE name IN ('freight_crm','freight_crm_complaints','freight_crm_visits') AND state='installed'" 2>/dev/null | grep -q '^3$'
+}
+
+# Whether the database was installed with demo data.
+db_has_demo() {
+    db_sql "$1" -c "SELECT demo FROM ir_module_module WHERE name='base'" 2>/dev/null | grep -q '^t$'
 }
 
 # --- Odoo -----------------------------------------------------------------------
@@ -192,20 +308,38 @@ project_addons() {
     (IFS=,; echo "${names[*]}")
 }
 
+# The master password (database manager): generated once into
+# .local/master.password (0600); the configuration holds only its hash.
+MASTER_PASSWORD_FILE=$LOCAL/master.password
+master_password_hash() {
+    ensure_secret master.password
+    MASTER_PASSWORD_NEW=$SECRET_NEW
+    "$VENV/bin/python" -c "import sys; from passlib.context import CryptContext
+print(CryptContext(schemes=['pbkdf2_sha512'], pbkdf2_sha512__rounds=600_000).hash(sys.stdin.read().strip()))" <"$MASTER_PASSWORD_FILE"
+}
+
+# write_odoo_conf FILE PORT: the base configuration, owner-only (it holds
+# the database password). Callers append their own options.
 write_odoo_conf() {
-    local conf=$1 port=$2
-    cat >"$conf" <<EOF
+    local conf=$1 port=$2 hash
+    hash=$(master_password_hash)
+    mkdir -p "$LOCAL/filestore"
+    chmod 700 "$LOCAL/filestore"
+    (umask 077 && cat >"$conf") <<EOF
 [options]
 addons_path = $ROOT
 data_dir = $LOCAL/filestore
 db_host = $PGSOCK
 db_user = $DB_USER
+db_password = $DB_PASSWORD
+admin_passwd = $hash
 http_interface = 127.0.0.1
 http_port = $port
 list_db = False
 proxy_mode = False
 max_cron_threads = 1
 EOF
+    chmod 600 "$conf"
 }
 
 odoo_bin() {
@@ -224,9 +358,10 @@ except OSError:
 EOF
 }
 
+# bootstrap [run|test]: Odoo source, virtualenv, and that PostgreSQL cluster.
 bootstrap() {
     local src
     src=$(odoo_source)
     ensure_venv "$src"
-    ensure_postgres
+    ensure_postgres "${1:-run}"
 }

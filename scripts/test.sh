@@ -18,7 +18,7 @@ TEST_DB=${TEST_DB:-freight_crm_test_$$}
 # classes that confirm orders.
 UPSTREAM_TEST_TAGS=${UPSTREAM_TEST_TAGS-post_install/helpdesk_mgmt,post_install/survey,/sale:TestAccessRights,/sale:TestSaleToInvoice,/sale:TestSaleOrder}
 
-bootstrap
+bootstrap test
 ADDONS=$(project_addons)
 ODOO_SRC=$(odoo_source)
 UPSTREAM_PYTEST_PATHS=${UPSTREAM_PYTEST_PATHS-$(echo "$VENV"/lib/python3*/site-packages/odoo/addons/helpdesk_mgmt/tests) $ODOO_SRC/addons/survey/tests}
