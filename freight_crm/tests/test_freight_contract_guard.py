@@ -189,6 +189,16 @@ class TestFreightContractGuard(FreightContractCase):
         contract.with_user(self.sales).action_submit()
         self.assertEqual(contract.submitted_by_id, self.sales)
 
+    def test_form_from_the_customers_contracts(self):
+        action = self.customer_a.with_user(self.sales).action_freight_view_contracts()
+        Contract = self.Contract.with_user(self.sales).with_context(**action["context"])
+        with Form(Contract) as form:
+            self.assertEqual(form.partner_id, self.customer_a)
+            form.service_scope = "空运"
+            form.date_start = "2026-02-01"
+        self.assertEqual(form.record.partner_id, self.customer_a)
+        self.assertEqual(form.record.state, "draft")
+
     # Sharing requests ------------------------------------------------------
     def _share_vals(self, **vals):
         return dict(

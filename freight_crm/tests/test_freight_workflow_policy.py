@@ -144,6 +144,7 @@ class TestFreightWorkflowPolicy(FreightContractCase):
     )
 
     def test_write_changed_refused_unchanged_accepted(self):
+        accepted = set()
         for model in self.MODELS:
             record = self._record(model)
             for name in self._guarded(model, (WORKFLOW, COMPUTED)):
@@ -158,8 +159,21 @@ class TestFreightWorkflowPolicy(FreightContractCase):
                         self.assertEqual(self._sendable(record, name), before)
                         if self._can(user, model, "write", record):
                             record.with_user(user).write({name: before})
+                            accepted.add((model, role))
+        for pair in (
+            ("freight.customer.evaluation", "sales"),
+            ("freight.customer.evaluation.line", "sales"),
+            ("freight.customer.contract", "sales"),
+            ("freight.customer.contract", "legal"),
+            ("freight.customer.risk", "sales"),
+            ("freight.customer.share", "sales"),
+            ("freight.customer.kpi", "service"),
+            ("freight.customer.evaluation", "manager"),
+        ):
+            self.assertIn(pair, accepted)
 
     def test_create_changed_refused_default_accepted(self):
+        accepted = set()
         for model in self.MODELS:
             sample = self._record(model)
             for name in self._guarded(model, (WORKFLOW, COMPUTED)):
@@ -189,6 +203,17 @@ class TestFreightWorkflowPolicy(FreightContractCase):
                                 continue  # record rules: not the role's customer
                             self.assertTrue(base)
                             self.assertTrue(Model.create(dict(vals, **{name: default})))
+                            accepted.add((model, role))
+        # The roles that keep these records did send their defaults.
+        for pair in (
+            ("freight.customer.evaluation", "sales"),
+            ("freight.customer.evaluation", "manager"),
+            ("freight.customer.contract", "sales"),
+            ("freight.customer.risk", "sales"),
+            ("freight.customer.share", "sales"),
+            ("freight.customer.kpi", "service"),
+        ):
+            self.assertIn(pair, accepted)
 
     # ------------------------------------------------------------------
     # PARENT fields: fixed once the record left draft, and on a draft only
