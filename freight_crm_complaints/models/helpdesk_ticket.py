@@ -32,6 +32,7 @@ class HelpdeskTicket(models.Model):
     ``helpdesk_ticket_*.py`` files beside it.
     """
 
+    _name = "helpdesk.ticket"
     _inherit = ["helpdesk.ticket", "freight.workflow.guard"]
     _name = "helpdesk.ticket"
 
