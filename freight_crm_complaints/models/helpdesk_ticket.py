@@ -34,7 +34,6 @@ class HelpdeskTicket(models.Model):
 
     _name = "helpdesk.ticket"
     _inherit = ["helpdesk.ticket", "freight.workflow.guard"]
-    _name = "helpdesk.ticket"
 
     # Service KPIs aggregate a customer's complaints over a period.
     _freight_customer_intake_idx = models.Index(
