@@ -41,6 +41,9 @@ class TestKpiSatisfactionPriority(TransactionCase):
             {
                 "name": "提单延误",
                 "description": "<p>客户投诉提单签发延误。</p>",
+                "team_id": cls.env.ref(
+                    "freight_crm_complaints.helpdesk_ticket_team_complaint"
+                ).id,
                 "partner_id": partner.id,
                 "freight_intake_date": "2026-08-10 02:00:00",
                 "freight_callback_ids": [

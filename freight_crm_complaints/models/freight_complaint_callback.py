@@ -13,7 +13,7 @@ class FreightComplaintCallback(models.Model):
     """Callback to the customer (回访) after a complaint was handled."""
 
     _name = "freight.complaint.callback"
-    _inherit = ["freight.workflow.guard"]
+    _inherit = ("freight.workflow.guard",)
     _description = "Complaint Callback"
     _order = "date desc, id desc"
 
@@ -93,7 +93,9 @@ class FreightComplaintCallback(models.Model):
         if not self.env.su:
             for name in set(FROZEN_FIELDS) & set(vals):
                 for callback in self:
-                    if not callback._freight_guard_same(name, vals[name], callback[name]):
+                    if not callback._freight_guard_same(
+                        name, vals[name], callback[name]
+                    ):
                         raise UserError(
                             self.env._(
                                 "A callback records what the customer said: "

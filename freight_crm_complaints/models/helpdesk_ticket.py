@@ -16,7 +16,9 @@ from .freight_complaint_root_cause import RESPONSIBLE_TYPES
 # Internal roles that handle complaints: only they read the handling record
 # (first owner, escalation, analysis, measures, compensation), not the
 # customer's portal users nor employees without a Freight CRM role.
-COMPLAINT_STAFF = "freight_crm.group_freight_salesperson,freight_crm.group_freight_service"
+COMPLAINT_STAFF = (
+    "freight_crm.group_freight_salesperson,freight_crm.group_freight_service"
+)
 # Who may correct the intake time of a complaint after it was recorded.
 INTAKE_EDITOR = "freight_crm.group_freight_manager"
 # A client clock slightly ahead of the server's is not a future intake.
@@ -33,7 +35,7 @@ class HelpdeskTicket(models.Model):
     """
 
     _name = "helpdesk.ticket"
-    _inherit = ["helpdesk.ticket", "freight.workflow.guard"]
+    _inherit = ("helpdesk.ticket", "freight.workflow.guard")
 
     # Service KPIs aggregate a customer's complaints over a period.
     _freight_customer_intake_idx = models.Index(
@@ -388,7 +390,9 @@ class HelpdeskTicket(models.Model):
         if channel:
             vals["channel_id"] = channel.id
         team = team if team and team.freight_is_complaint_team else None
-        team = team or self.env["helpdesk.ticket.team"]._freight_default_complaint_team()
+        team = (
+            team or self.env["helpdesk.ticket.team"]._freight_default_complaint_team()
+        )
         if team:
             vals["team_id"] = team.id
             vals["stage_id"] = team._get_applicable_stages()[:1].id

@@ -6,6 +6,7 @@ from odoo.exceptions import UserError
 from odoo.addons.freight_crm.models.freight_workflow_guard import COMPUTED
 
 
+# One concern per file, as Odoo core does for the models it extends.
 class HelpdeskTicket(models.Model):
     """Close-out of a complaint after the customer's callback (R-CMP-7)
     and the figures of the analysis (R-CMP-8).
@@ -18,7 +19,7 @@ class HelpdeskTicket(models.Model):
     choose it. Tickets that are no complaints close as in helpdesk_mgmt.
     """
 
-    _inherit = "helpdesk.ticket"
+    _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
     freight_callback_ids = fields.One2many(
         "freight.complaint.callback", "ticket_id", string="Callbacks"
@@ -84,17 +85,16 @@ class HelpdeskTicket(models.Model):
         if not self.env.su:
             for stage in tickets.filtered("freight_is_complaint").stage_id:
                 tickets.filtered(
-                    lambda t, stage=stage: t.freight_is_complaint
-                    and t.stage_id == stage
+                    lambda t, stage=stage: (
+                        t.freight_is_complaint and t.stage_id == stage
+                    )
                 )._freight_check_close_out(stage)
         return tickets
 
     def write(self, vals):
         if vals.get("stage_id"):
             stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
-            self.filtered(lambda t: t.stage_id != stage)._freight_check_close_out(
-                stage
-            )
+            self.filtered(lambda t: t.stage_id != stage)._freight_check_close_out(stage)
         return super().write(vals)
 
     # Close-out gate ------------------------------------------------------
@@ -149,8 +149,9 @@ class HelpdeskTicket(models.Model):
         ticket: those the server accepts now, for the current user."""
         self.ensure_one()
         return stages.filtered(
-            lambda stage: stage.close_from_portal
-            and not self._freight_close_out_refusal(stage)
+            lambda stage: (
+                stage.close_from_portal and not self._freight_close_out_refusal(stage)
+            )
         )
 
     def _freight_log_callback(self, callback):

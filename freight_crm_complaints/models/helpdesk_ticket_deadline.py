@@ -13,10 +13,11 @@ from odoo.addons.freight_crm.models.freight_workflow_guard import COMPUTED
 DUE_SOON_HOURS = 4
 
 
+# One concern per file, as Odoo core does for the models it extends.
 class HelpdeskTicket(models.Model):
     """Working-hour resolution deadline of a complaint (R-CMP-3)."""
 
-    _inherit = "helpdesk.ticket"
+    _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
     freight_deadline = fields.Datetime(
         string="Resolution Deadline",

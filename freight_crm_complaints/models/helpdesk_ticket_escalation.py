@@ -16,11 +16,12 @@ from .helpdesk_ticket import COMPLAINT_STAFF
 ESCALATION_BATCH = 200
 
 
+# One concern per file, as Odoo core does for the models it extends.
 class HelpdeskTicket(models.Model):
     """Escalation ladder of unresolved complaints (R-CMP-4) and the
     emergency plan of major ones."""
 
-    _inherit = "helpdesk.ticket"
+    _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
     freight_escalation_level = fields.Integer(
         string="Escalation Level",
@@ -101,8 +102,10 @@ class HelpdeskTicket(models.Model):
         became_major = self.browse()
         if vals.get("freight_complaint_class") == "major" or "team_id" in vals:
             became_major = self.filtered(
-                lambda t: not (
-                    t.freight_is_complaint and t.freight_complaint_class == "major"
+                lambda t: (
+                    not (
+                        t.freight_is_complaint and t.freight_complaint_class == "major"
+                    )
                 )
             )
         res = super().write(vals)

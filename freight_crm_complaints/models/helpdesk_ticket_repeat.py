@@ -11,11 +11,12 @@ from odoo.addons.freight_crm.models.freight_workflow_guard import COMPUTED
 REPEAT_KEYS = {"partner_id", "freight_root_cause_id", "freight_intake_date", "team_id"}
 
 
+# One concern per file, as Odoo core does for the models it extends.
 class HelpdeskTicket(models.Model):
     """Repeat complaints: the same customer, the same root cause, within the
     company's repeat window (R-CMP-8)."""
 
-    _inherit = "helpdesk.ticket"
+    _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
     freight_is_repeat = fields.Boolean(
         string="Repeat Complaint",
@@ -110,7 +111,9 @@ class HelpdeskTicket(models.Model):
                 domain
                 & Domain("freight_intake_date", ">", intake)
                 & Domain(
-                    "freight_intake_date", "<=", intake + ticket._freight_repeat_window()
+                    "freight_intake_date",
+                    "<=",
+                    intake + ticket._freight_repeat_window(),
                 )
             )
         if not domains:

@@ -14,11 +14,12 @@ SOLUTION_STATES = [
 ]
 
 
+# One concern per file, as Odoo core does for the models it extends.
 class HelpdeskTicket(models.Model):
     """The complaint's solution: analysed, approved by a leader who did not
     write it, then executed (主管领导批示后启动处理程序, R-CMP-5)."""
 
-    _inherit = "helpdesk.ticket"
+    _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
     freight_solution_state = fields.Selection(
         SOLUTION_STATES,
@@ -147,7 +148,9 @@ class HelpdeskTicket(models.Model):
         if not self:
             raise UserError(self.env._("Select at least one complaint."))
         self.check_access("write")
-        states = dict(self._fields["freight_solution_state"]._description_selection(self.env))
+        states = dict(
+            self._fields["freight_solution_state"]._description_selection(self.env)
+        )
         for ticket in self:
             if not ticket.freight_is_complaint:
                 raise UserError(
@@ -160,8 +163,7 @@ class HelpdeskTicket(models.Model):
             if ticket.stage_id.closed:
                 raise UserError(
                     self.env._(
-                        "Complaint %s is closed: its solution can no longer "
-                        "change.",
+                        "Complaint %s is closed: its solution can no longer change.",
                         ticket.display_name,
                     )
                 )

@@ -27,8 +27,10 @@ class HelpdeskTicketTeam(models.Model):
         user's own complaint team, else the first one of the company."""
         company = company or self.env.company
         own = self.env.user.helpdesk_team_ids.filtered(
-            lambda team: team.freight_is_complaint_team
-            and team.company_id in (company, self.env["res.company"])
+            lambda team: (
+                team.freight_is_complaint_team
+                and team.company_id in (company, self.env["res.company"])
+            )
         )
         if own:
             return own[:1]

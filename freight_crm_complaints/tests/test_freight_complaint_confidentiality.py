@@ -52,8 +52,9 @@ class TestFreightComplaintConfidentiality(FreightComplaintCase):
         for name in STAFF_FIELDS:
             with self.subTest(field=name), self.assertRaises(AccessError):
                 ticket.read([name])
-            with self.subTest(field=name, entry="search"), self.assertRaises(
-                AccessError
+            with (
+                self.subTest(field=name, entry="search"),
+                self.assertRaises(AccessError),
             ):
                 ticket.search([(name, "!=", False)])
         fields = ticket.fields_get()
@@ -103,4 +104,6 @@ class TestFreightComplaintConfidentiality(FreightComplaintCase):
                 "user_id": False,
             }
         )
-        self.assertIn(plain, self.env["helpdesk.ticket"].with_user(self.salesperson).search([]))
+        self.assertIn(
+            plain, self.env["helpdesk.ticket"].with_user(self.salesperson).search([])
+        )

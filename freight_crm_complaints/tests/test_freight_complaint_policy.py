@@ -191,8 +191,9 @@ class TestFreightComplaintPolicy(FreightComplaintCase):
                 Ticket.create(dict(vals, freight_intake_date=bad))
             with self.subTest(value=bad), self.assertRefused():
                 backdated.write({"freight_intake_date": bad})
-            with self.subTest(value=bad, role="manager"), self.assertRaises(
-                ValidationError
+            with (
+                self.subTest(value=bad, role="manager"),
+                self.assertRaises(ValidationError),
             ):
                 backdated.with_user(self.manager).write({"freight_intake_date": bad})
         with self.assertRaises(AccessError):
@@ -289,4 +290,3 @@ class TestFreightComplaintPolicy(FreightComplaintCase):
         self.env.invalidate_all()
         ticket = self._complaint(shanghai(2026, 11, 23, 9, 0))
         self.assertEqual(ticket.freight_deadline, reference.freight_deadline)
-

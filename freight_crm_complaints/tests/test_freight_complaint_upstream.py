@@ -3,6 +3,7 @@
 """Tickets of teams that do not handle complaints stay plain helpdesk_mgmt
 tickets; complaint data of an older version migrates."""
 
+import ast
 import importlib.util
 from pathlib import Path
 
@@ -59,7 +60,9 @@ class TestFreightComplaintUpstream(FreightComplaintCase):
         ticket.stage_id = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
         self.assertTrue(ticket.closed)
         self.assertFalse(
-            self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done").freight_requires_callback
+            self.env.ref(
+                "helpdesk_mgmt.helpdesk_ticket_stage_done"
+            ).freight_requires_callback
         )
 
     def test_cron_escalates_complaints_only(self):
@@ -77,8 +80,10 @@ class TestFreightComplaintUpstream(FreightComplaintCase):
         action = self.env.ref(
             "freight_crm_complaints.helpdesk_ticket_action_freight_complaint"
         )
-        found = self.env["helpdesk.ticket"].with_user(self.service).search(
-            eval(action.domain)  # noqa: S307 - the action's own literal domain
+        found = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.service)
+            .search(ast.literal_eval(action.domain))
         )
         self.assertIn(complaint, found)
         self.assertNotIn(plain, found)
