@@ -9,3 +9,4 @@ from . import test_freight_reward_kpi
 from . import test_freight_confidentiality
 from . import test_freight_contract_views
 from . import test_freight_kpi_actuals
+from . import test_freight_partner_guard
