@@ -209,9 +209,13 @@ class ResPartner(models.Model):
     @api.model
     def _freight_check_create(self, vals_list):
         """Refuse ``vals_list`` before anything is created."""
+        # NaN, infinity and impossible dates, before any flow computes with
+        # them (the guard checks them again, cheaply, in its own create).
+        self._freight_guard_values(vals_list)
 
     def _freight_check_write(self, vals):
         """Refuse ``vals`` before anything is written."""
+        self._freight_guard_values([vals])
         if "user_id" in vals or "freight_customer_state" in vals:
             self._freight_check_reassignment(vals)
 

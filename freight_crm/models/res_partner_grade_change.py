@@ -1,5 +1,6 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
@@ -74,7 +75,11 @@ class ResPartner(models.Model):
         reason = self.env._("Set by hand by %s.", self.env.user.name)
         scores = {}
         if "freight_score" in manual:
-            score = float(manual["freight_score"] or 0.0)
+            try:
+                score = float(manual["freight_score"] or 0.0)
+            except (TypeError, ValueError):
+                score = math.nan
+            # NaN fails the comparison as well.
             if not 0.0 <= score <= 100.0:
                 raise ValidationError(
                     self.env._("The evaluation score must lie between 0 and 100.")

@@ -276,8 +276,10 @@ class TestFreightPartnerBypasses(FreightContractCase):
         self.assertEqual(
             self.customer_a.freight_grade_history_ids[:1].new_grade_id, self.grade_c
         )
-        with self.assertRaises(ValidationError):
-            self.customer_a.with_user(self.manager).freight_score = 130
+        for score in (130, -1, float("nan"), float("inf"), "abc"):
+            with self.subTest(score=score), self.assertRaises(ValidationError):
+                self.customer_a.with_user(self.manager).write({"freight_score": score})
+        self.assertEqual(self.customer_a.freight_score, 59)
 
     def test_manager_create_with_grade_keeps_history(self):
         partner = (
