@@ -242,13 +242,19 @@ class ResPartner(models.Model):
         superuser code (data files, flows after their checks)."""
         if self.env.su or not set(vals) & set(SIGNING_FIELDS):
             return {}
-        return {
+        before = {
             partner.id: (
                 partner.freight_customer_state,
                 partner.commercial_partner_id.id,
             )
             for partner in self.sudo()
         }
+        # Only a signing, or a move of a signed customer, needs the gates.
+        if vals.get("freight_customer_state") == "signed" or any(
+            state == "signed" for state, _commercial in before.values()
+        ):
+            return before
+        return {}
 
     def _freight_entering_signed(self, before):
         """Partners signed now that were not, or whose commercial entity
