@@ -20,6 +20,7 @@ class ResPartner(models.Model):
     ``write`` only dispatch to the hooks those files extend; each file adds
     its workflow fields to ``_freight_guard_policy()``."""
 
+    _name = "res.partner"
     _inherit = ("res.partner", "freight.workflow.guard")
 
     freight_customer_state = fields.Selection(
