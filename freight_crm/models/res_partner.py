@@ -210,9 +210,13 @@ class ResPartner(models.Model):
     @api.model
     def _freight_check_create(self, vals_list):
         """Refuse ``vals_list`` before anything is created."""
+        # NaN, infinity and impossible dates, before any flow computes with
+        # them (the guard checks them again, cheaply, in its own create).
+        self._freight_guard_values(vals_list)
 
     def _freight_check_write(self, vals):
         """Refuse ``vals`` before anything is written."""
+        self._freight_guard_values([vals])
         if "user_id" in vals or "freight_customer_state" in vals:
             self._freight_check_reassignment(vals)
 
@@ -239,13 +243,19 @@ class ResPartner(models.Model):
         superuser code (data files, flows after their checks)."""
         if self.env.su or not set(vals) & set(SIGNING_FIELDS):
             return {}
-        return {
+        before = {
             partner.id: (
                 partner.freight_customer_state,
                 partner.commercial_partner_id.id,
             )
             for partner in self.sudo()
         }
+        # Only a signing, or a move of a signed customer, needs the gates.
+        if vals.get("freight_customer_state") == "signed" or any(
+            state == "signed" for state, _commercial in before.values()
+        ):
+            return before
+        return {}
 
     def _freight_entering_signed(self, before):
         """Partners signed now that were not, or whose commercial entity

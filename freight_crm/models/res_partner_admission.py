@@ -1,5 +1,7 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# One concern of res.partner per file, on purpose (see res_partner.py).
+# pylint: disable=consider-merging-classes-inherited
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -122,23 +124,27 @@ class ResPartner(models.Model):
 
     # CRUD hooks
     def _freight_after_create(self, vals_list):
-        super()._freight_after_create(vals_list)
+        res = super()._freight_after_create(vals_list)
         self.filtered("freight_first_contact_date")._freight_plan_due_diligence()
+        return res
 
     def _freight_check_write(self, vals):
-        super()._freight_check_write(vals)
+        res = super()._freight_check_write(vals)
         self._freight_check_onboarding_stage(vals)
         if "freight_admission_exception_reason" in vals:
             self._freight_check_exception_reason(vals)
+        return res
 
     def _freight_after_write(self, vals):
-        super()._freight_after_write(vals)
+        res = super()._freight_after_write(vals)
         if vals.get("freight_first_contact_date"):
             self._freight_plan_due_diligence()
+        return res
 
     def _freight_check_signing(self):
-        super()._freight_check_signing()
+        res = super()._freight_check_signing()
         self._freight_check_admission_gate()
+        return res
 
     @api.model
     def _freight_admission_min_capital(self):

@@ -1,5 +1,7 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# One concern of res.partner per file, on purpose (see res_partner.py).
+# pylint: disable=consider-merging-classes-inherited
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -31,10 +33,11 @@ class ResPartner(models.Model):
         )
 
     def _freight_check_write(self, vals):
-        super()._freight_check_write(vals)
+        res = super()._freight_check_write(vals)
         undo = "freight_anonymised" in vals and not vals["freight_anonymised"]
         if undo and any(self.mapped("freight_anonymised")):
             raise UserError(self.env._("An anonymisation cannot be undone."))
+        return res
 
     def action_freight_anonymise(self):
         """Irreversibly erase the personal and business data of customers no

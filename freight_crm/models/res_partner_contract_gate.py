@@ -1,5 +1,7 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# One concern of res.partner per file, on purpose (see res_partner.py).
+# pylint: disable=consider-merging-classes-inherited
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
@@ -52,7 +54,8 @@ class ResPartner(models.Model):
     def _freight_check_signing(self):
         # The contract first: it names what the customer still lacks.
         self._freight_check_contract_gate()
-        super()._freight_check_signing()
+        res = super()._freight_check_signing()
+        return res
 
     def freight_check_contract_gate(self, notify=True):
         """Contract gate for confirming business with these customers, for

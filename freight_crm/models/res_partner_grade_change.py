@@ -1,5 +1,8 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# One concern of res.partner per file, on purpose (see res_partner.py).
+# pylint: disable=consider-merging-classes-inherited
+import math
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
@@ -31,17 +34,19 @@ class ResPartner(models.Model):
         return {key: value for key, value in vals.items() if key not in manual}
 
     def _freight_after_create(self, vals_list):
-        super()._freight_after_create(vals_list)
+        res = super()._freight_after_create(vals_list)
         for partner, vals in zip(self, vals_list, strict=True):
             manual = partner._freight_manual_grade_vals(vals)
             if manual:
                 partner._freight_apply_manual_grade(manual)
+        return res
 
     def _freight_after_write(self, vals):
-        super()._freight_after_write(vals)
+        res = super()._freight_after_write(vals)
         manual = self._freight_manual_grade_vals(vals)
         if manual:
             self._freight_apply_manual_grade(manual)
+        return res
 
     def _freight_manual_grade_vals(self, vals):
         """Grade and score a manager (not the flows, which run as superuser)
@@ -74,7 +79,11 @@ class ResPartner(models.Model):
         reason = self.env._("Set by hand by %s.", self.env.user.name)
         scores = {}
         if "freight_score" in manual:
-            score = float(manual["freight_score"] or 0.0)
+            try:
+                score = float(manual["freight_score"] or 0.0)
+            except (TypeError, ValueError):
+                score = math.nan
+            # NaN fails the comparison as well.
             if not 0.0 <= score <= 100.0:
                 raise ValidationError(
                     self.env._("The evaluation score must lie between 0 and 100.")

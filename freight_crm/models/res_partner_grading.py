@@ -1,5 +1,7 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# One concern of res.partner per file, on purpose (see res_partner.py).
+# pylint: disable=consider-merging-classes-inherited
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
