@@ -1,21 +1,38 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
+from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.fields import Domain
+
+from odoo.addons.freight_crm.models.freight_workflow_guard import (
+    COMPUTED,
+    MAX_YEAR,
+    WORKFLOW,
+)
 
 from .freight_visit import DONE_STATES
 
 # Customer states with a visit plan: potential customers follow the grade's
 # potential-customer policy, admission and signed ones the signed policy.
 PLANNED_STATES = ("potential", "admission", "signed")
+# The latest date the workflow stores: a longer interval means "not due".
+LAST_DATE = date(MAX_YEAR, 12, 31)
+
+
+def add_months(day, months):
+    """``day`` plus ``months``, capped at LAST_DATE instead of overflowing
+    the calendar on absurd intervals."""
+    if months > (LAST_DATE.year - day.year) * 12:
+        return LAST_DATE
+    return min(day + relativedelta(months=months), LAST_DATE)
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = ["res.partner", "freight.workflow.guard"]
 
     freight_visit_ids = fields.One2many("freight.visit", "partner_id", string="Visits")
     freight_visit_count = fields.Integer(
@@ -79,7 +96,7 @@ class ResPartner(models.Model):
                 partner.freight_next_visit_date = False
                 continue
             if last:
-                partner.freight_next_visit_date = last + relativedelta(months=months)
+                partner.freight_next_visit_date = add_months(last, months)
             else:
                 # Never visited: due since the customer was created.
                 created = partner.create_date or fields.Datetime.now()
@@ -94,13 +111,28 @@ class ResPartner(models.Model):
         for partner in self:
             partner.freight_visit_count = counts.get(partner._origin, 0)
 
+    @api.model
+    def _freight_guard_policy(self):
+        """Visit dates follow the visits, survey figures the surveys."""
+        return {
+            **super()._freight_guard_policy(),
+            "freight_last_visit_date": COMPUTED,
+            "freight_next_visit_date": COMPUTED,
+            "freight_founding_mmdd": COMPUTED,
+            "freight_cooperation_mmdd": COMPUTED,
+            "freight_survey_score": WORKFLOW,
+            "freight_survey_date": WORKFLOW,
+        }
+
     def action_freight_view_visits(self):
-        self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "freight_crm_visits.freight_visit_action"
         )
-        action["domain"] = [("partner_id", "=", self.id)]
-        action["context"] = {"default_partner_id": self.id}
+        if len(self) == 1:
+            action["domain"] = [("partner_id", "=", self.id)]
+            action["context"] = {"default_partner_id": self.id}
+        else:
+            action["domain"] = [("partner_id", "in", self.ids)]
         return action
 
     @api.depends("freight_founding_date")
@@ -361,8 +393,9 @@ class ResPartner(models.Model):
         )
 
     def action_freight_send_survey(self):
-        """Send the satisfaction survey to this customer."""
-        self.ensure_one()
+        """Send the satisfaction survey to these customers."""
+        if not self:
+            raise UserError(self.env._("Select at least one customer."))
         survey = self.env.ref("freight_crm_visits.survey_customer_satisfaction")
         action = survey.action_send_survey()
         action["context"] = dict(action["context"], default_partner_ids=self.ids)
