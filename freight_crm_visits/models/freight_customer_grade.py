@@ -39,6 +39,5 @@ class FreightCustomerGrade(models.Model):
 
     _freight_potential_interval_positive = models.Constraint(
         "CHECK(freight_potential_visit_interval_months BETWEEN 0 AND 1200)",
-        "The visit interval of potential customers must lie between 0 and "
-        "1200 months.",
+        "The visit interval of potential customers must lie between 0 and 1200 months.",
     )
