@@ -32,7 +32,7 @@ def add_months(day, months):
 
 
 class ResPartner(models.Model):
-    _inherit = ["res.partner", "freight.workflow.guard"]
+    _inherit = ("res.partner", "freight.workflow.guard")
 
     freight_visit_ids = fields.One2many("freight.visit", "partner_id", string="Visits")
     freight_visit_count = fields.Integer(
