@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
+from .common import CHANNELS
+
 
 class FreightCustomerGrade(models.Model):
     """Visit and care policy per grade (R-VIS-1, R-VIS-7). The policy for
@@ -17,11 +19,7 @@ class FreightCustomerGrade(models.Model):
         "0 disables the visit plan for potential customers.",
     )
     freight_potential_visit_channel = fields.Selection(
-        [
-            ("face_to_face", "Face-to-face Visit"),
-            ("phone", "In-depth Phone Call"),
-            ("survey", "Satisfaction Survey"),
-        ],
+        CHANNELS,
         string="Potential Customers: Visit Channel",
         default="survey",
     )

@@ -8,13 +8,9 @@ from odoo.fields import Domain
 
 from odoo.addons.freight_crm.models.freight_workflow_guard import PARENT, WORKFLOW
 
-DONE_STATES = ("done", "submitted", "approved", "returned")
+from .common import CHANNELS
 
-CHANNELS = [
-    ("face_to_face", "Face-to-face Visit"),
-    ("phone", "In-depth Phone Call"),
-    ("survey", "Satisfaction Survey"),
-]
+DONE_STATES = ("done", "submitted", "approved", "returned")
 
 
 class FreightVisit(models.Model):

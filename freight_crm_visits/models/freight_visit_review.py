@@ -7,7 +7,7 @@ from odoo.exceptions import UserError
 
 from odoo.addons.freight_crm.models.freight_workflow_guard import COMPUTED, WORKFLOW
 
-from .res_partner import PLANNED_STATES
+from .common import PLANNED_STATES, get_setting
 
 MANAGER = "freight_crm.group_freight_manager"
 
@@ -158,12 +158,7 @@ class FreightVisitReview(models.Model):
 
     @api.model
     def _freight_review_day(self):
-        param = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("freight_crm_visits.review_day", "15")
-        )
-        return int(param)
+        return get_setting(self.env, "review_day")
 
     @api.model
     def _cron_freight_monthly_review(self):
@@ -237,11 +232,7 @@ class FreightVisitReview(models.Model):
         when Invoicing (account) is installed, else empty for manual entry."""
         if not self._freight_invoices_available():
             return {}, "manual"
-        months = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("freight_crm_visits.receivable_overdue_months", "3")
-        )
+        months = get_setting(self.env, "receivable_overdue_months")
         month_start = review_date.replace(day=1)
         last_month_start = month_start - relativedelta(months=1)
         next_month_start = month_start + relativedelta(months=1)

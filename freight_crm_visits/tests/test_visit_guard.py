@@ -15,7 +15,7 @@ from odoo.addons.freight_crm.models.freight_workflow_guard import (
     WORKFLOW,
 )
 
-from ..models.res_partner import add_months
+from ..models.common import add_months
 from .common import FreightVisitCase
 
 ROLES = ("salesperson", "other_salesperson", "service", "manager")
