@@ -143,6 +143,9 @@ class FreightVisit(models.Model):
         help="Dated Monday to Sunday of next week: the weekly meeting's list.",
     )
 
+    # The planning cron looks for customers without a planned visit.
+    _partner_planned_idx = models.Index("(partner_id) WHERE state = 'planned'")
+
     @api.depends("partner_id", "visit_date")
     def _compute_display_name(self):
         for visit in self:

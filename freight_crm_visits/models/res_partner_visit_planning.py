@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.fields import Domain
+from odoo.tools import SQL
 
 from .common import get_setting
 
@@ -18,32 +18,57 @@ class ResPartner(models.Model):
         return get_setting(self.env, "planning_horizon_days")
 
     @api.model
+    def _freight_due_for_visit_ids(self, limit_date):
+        """Ids of the active customers due by ``limit_date`` without a
+        planned visit, read once. NOT EXISTS probes the partial index of
+        planned visits per customer, so the plan stays linear in the number
+        of due customers whatever the table statistics say."""
+        self.flush_model(["freight_next_visit_date", "active"])
+        self.env["freight.visit"].flush_model(["partner_id", "state"])
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT partner.id
+                  FROM res_partner partner
+                 WHERE partner.freight_next_visit_date <= %(limit)s
+                   AND partner.active
+                   AND NOT EXISTS (
+                        SELECT 1
+                          FROM freight_visit visit
+                         WHERE visit.partner_id = partner.id
+                           AND visit.state = 'planned'
+                   )
+                 ORDER BY partner.id
+                """,
+                limit=limit_date,
+            )
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    @api.model
     def _cron_freight_plan_visits(self, batch_size=1000):
         """Plan a visit for every customer due within the horizon that has no
-        planned visit yet. Searches the stored, indexed next-visit date and
-        creates each batch's visits and activities in two batched creates, so
-        the number of queries does not grow with the number of customers.
-        Planned customers drop out of the domain, so each batch picks up the
-        next ones; in a cron run every batch is committed with its progress."""
+        planned visit yet. The due customers are read once; each batch's
+        visits and activities (with their followers) are created in batched
+        creates, so the number of queries grows with the number of batches,
+        not of customers. In a cron run every batch is committed with its
+        progress; a run out of time leaves the rest to the next run, which
+        finds them still due (planned ones no longer are)."""
         today = fields.Date.context_today(self)
         limit = today + timedelta(days=self._freight_visit_horizon())
-        domain = Domain("freight_next_visit_date", "<=", limit) & Domain(
-            "freight_visit_ids", "not any", [("state", "=", "planned")]
-        )
+        due_ids = self._freight_due_for_visit_ids(limit)
         in_cron = bool(self.env.context.get("ir_cron_progress_id"))
         visits = self.env["freight.visit"]
-        while True:
-            due = self.search(domain, limit=batch_size, order="id")
-            visits |= due._freight_create_planned_visits(today)
-            if len(due) < batch_size:
-                if in_cron:
-                    self.env["ir.cron"]._commit_progress(len(due), remaining=0)
-                return visits
+        for start in range(0, len(due_ids), batch_size):
+            batch = self.browse(due_ids[start : start + batch_size])
+            visits |= batch._freight_create_planned_visits(today)
+            remaining = max(len(due_ids) - start - batch_size, 0)
             if in_cron and not self.env["ir.cron"]._commit_progress(
-                len(due), remaining=self.search_count(domain)
+                len(batch), remaining=remaining
             ):
                 # Out of time: the cron is rescheduled for the rest.
-                return visits
+                break
+        return visits
 
     def _freight_create_planned_visits(self, today):
         if not self:
