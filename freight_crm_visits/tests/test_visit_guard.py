@@ -15,7 +15,7 @@ from odoo.addons.freight_crm.models.freight_workflow_guard import (
     WORKFLOW,
 )
 
-from ..models.common import add_months
+from ..models.common import SETTINGS, add_months, get_setting, setting_key
 from .common import FreightVisitCase
 
 ROLES = ("salesperson", "other_salesperson", "service", "manager")
@@ -472,3 +472,38 @@ class TestVisitWebPayload(FreightGuardCase):
         with Form(visit) as edit:
             edit.actual_content = "Held."
         self.assertEqual(visit.actual_content, "Held.")
+
+    def test_customer_form_payload_keeps_visit_fields(self):
+        # The customer form carries the read-only visit and survey fields.
+        # (As manager: a salesperson's customer form is freight_crm's case.)
+        form = Form(
+            self.env["res.partner"]
+            .with_user(self.manager)
+            .with_context(default_is_company=True)
+        )
+        form.name = "上海表单客户有限公司"
+        partner = form.save()
+        self.assertFalse(partner.freight_survey_score)
+
+
+@tagged("post_install", "-at_install")
+class TestVisitSettings(FreightVisitCase):
+    def test_settings_table_defaults_and_bounds(self):
+        icp = self.env["ir.config_parameter"].sudo()
+        for name, (_kind, default, lowest, highest) in SETTINGS.items():
+            with self.subTest(setting=name):
+                icp.set_param(setting_key(name), False)
+                self.assertEqual(get_setting(self.env, name), default)
+                settings = self.env["res.config.settings"].create({})
+                field = next(
+                    f
+                    for f in settings._fields.values()
+                    if getattr(f, "config_parameter", None) == setting_key(name)
+                )
+                self.assertEqual(settings[field.name], default)
+                icp.set_param(setting_key(name), "not a number")
+                self.assertEqual(get_setting(self.env, name), default)
+                icp.set_param(setting_key(name), "999999999")
+                self.assertEqual(get_setting(self.env, name), highest)
+                icp.set_param(setting_key(name), "-5")
+                self.assertEqual(get_setting(self.env, name), lowest)
