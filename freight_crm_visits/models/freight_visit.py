@@ -5,6 +5,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 from odoo.addons.freight_crm.models.freight_workflow_guard import PARENT, WORKFLOW
 
@@ -397,6 +398,41 @@ class FreightVisit(models.Model):
         """Send the satisfaction survey to the customers (survey channel)."""
         self._check_any()
         return self.partner_id.action_freight_send_survey()
+
+    def _freight_subscribe_salespeople(self):
+        """Subscribe each visit's salesperson with the default subtypes, in
+        two queries for any number of visits (the planning cron creates
+        thousands; the ORM would create the followers one by one). Followers
+        already there are kept as they are."""
+        if not self:
+            return
+        self.flush_recordset(["user_id"])
+        self.env["mail.followers"].flush_model()
+        subtype_ids = self.env["mail.message.subtype"]._default_subtypes(self._name)[0]
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH new_followers AS (
+                    INSERT INTO mail_followers (res_model, res_id, partner_id)
+                    SELECT %(model)s, visit.id, users.partner_id
+                      FROM freight_visit visit
+                      JOIN res_users users ON users.id = visit.user_id
+                     WHERE visit.id = ANY(%(ids)s)
+                    ON CONFLICT DO NOTHING
+                    RETURNING id
+                )
+                INSERT INTO mail_followers_mail_message_subtype_rel
+                       (mail_followers_id, mail_message_subtype_id)
+                SELECT new_followers.id, subtype.id
+                  FROM new_followers, unnest(%(subtypes)s::int[]) AS subtype(id)
+                """,
+                model=self._name,
+                ids=self.ids,
+                subtypes=subtype_ids,
+            )
+        )
+        self.invalidate_recordset(["message_follower_ids", "message_partner_ids"])
+        self.env["mail.followers"].invalidate_model()
 
     # Abnormal relationship (R-VIS-4)
 

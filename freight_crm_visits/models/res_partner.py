@@ -12,6 +12,7 @@ class ResPartner(models.Model):
     """The customer's visits and its visit policy. Planning, care and
     surveys extend the same model in res_partner_*.py."""
 
+    _name = "res.partner"
     _inherit = ("res.partner", "freight.workflow.guard")
 
     freight_visit_ids = fields.One2many("freight.visit", "partner_id", string="Visits")

@@ -91,7 +91,15 @@ class ResPartner(models.Model):
             "mail_create_nosubscribe": True,
             "mail_activity_quick_update": True,
         }
-        visits = self.env["freight.visit"].with_context(**quiet).create(visit_vals)
+        # Planned visits do not move the last and next visit dates (only held
+        # ones do): spare the recomputation of every planned customer.
+        dates = [
+            self._fields["freight_last_visit_date"],
+            self._fields["freight_next_visit_date"],
+        ]
+        with self.env.protecting(dates, self):
+            visits = self.env["freight.visit"].with_context(**quiet).create(visit_vals)
+        visits._freight_subscribe_salespeople()
         activity_type = self.env.ref("freight_crm_visits.mail_activity_type_visit")
         model_id = self.env["ir.model"]._get_id("freight.visit")
         self.env["mail.activity"].with_context(**quiet).create(
@@ -105,6 +113,8 @@ class ResPartner(models.Model):
                     "date_deadline": visit.visit_date,
                     "res_model_id": model_id,
                     "res_id": visit.id,
+                    # Given, not computed one activity at a time.
+                    "res_name": visit.display_name,
                     "user_id": visit.user_id.id,
                 }
                 for visit in visits
