@@ -6,6 +6,9 @@ from . import freight_visit_review_line
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import res_partner_visit_planning
+from . import res_partner_care
+from . import res_partner_survey
 from . import survey_survey
 from . import survey_user_input
 from . import freight_customer_kpi

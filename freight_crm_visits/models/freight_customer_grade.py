@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
+from .common import CHANNELS
+
 
 class FreightCustomerGrade(models.Model):
     """Visit and care policy per grade (R-VIS-1, R-VIS-7). The policy for
@@ -17,11 +19,7 @@ class FreightCustomerGrade(models.Model):
         "0 disables the visit plan for potential customers.",
     )
     freight_potential_visit_channel = fields.Selection(
-        [
-            ("face_to_face", "Face-to-face Visit"),
-            ("phone", "In-depth Phone Call"),
-            ("survey", "Satisfaction Survey"),
-        ],
+        CHANNELS,
         string="Potential Customers: Visit Channel",
         default="survey",
     )
@@ -38,6 +36,6 @@ class FreightCustomerGrade(models.Model):
     )
 
     _freight_potential_interval_positive = models.Constraint(
-        "CHECK(freight_potential_visit_interval_months >= 0)",
-        "The visit interval cannot be negative.",
+        "CHECK(freight_potential_visit_interval_months BETWEEN 0 AND 1200)",
+        "The visit interval of potential customers must lie between 0 and 1200 months.",
     )

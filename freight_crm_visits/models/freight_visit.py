@@ -3,16 +3,15 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
+from odoo.tools import SQL
+
+from odoo.addons.freight_crm.models.freight_workflow_guard import PARENT, WORKFLOW
+
+from .common import CHANNELS
 
 DONE_STATES = ("done", "submitted", "approved", "returned")
-
-CHANNELS = [
-    ("face_to_face", "Face-to-face Visit"),
-    ("phone", "In-depth Phone Call"),
-    ("survey", "Satisfaction Survey"),
-]
 
 
 class FreightVisit(models.Model):
@@ -20,7 +19,7 @@ class FreightVisit(models.Model):
 
     _name = "freight.visit"
     _description = "Customer Visit"
-    _inherit = ("mail.thread", "mail.activity.mixin")
+    _inherit = ("mail.thread", "mail.activity.mixin", "freight.workflow.guard")
     _order = "visit_date desc, id desc"
     _rec_names_search = ("partner_id",)
 
@@ -145,6 +144,9 @@ class FreightVisit(models.Model):
         help="Dated Monday to Sunday of next week: the weekly meeting's list.",
     )
 
+    # The planning cron looks for customers without a planned visit.
+    _partner_planned_idx = models.Index("(partner_id) WHERE state = 'planned'")
+
     @api.depends("partner_id", "visit_date")
     def _compute_display_name(self):
         for visit in self:
@@ -204,6 +206,46 @@ class FreightVisit(models.Model):
         )
         return next_week if (True in value) == (operator == "in") else ~next_week
 
+    @api.model
+    def _freight_guard_policy(self):
+        """The flow planned -> done -> submitted -> approved (or returned ->
+        submitted) moves only through the action methods; customer and
+        salesperson are fixed once the visit was held."""
+        return {
+            **super()._freight_guard_policy(),
+            "state": WORKFLOW,
+            "approver_id": WORKFLOW,
+            "approval_date": WORKFLOW,
+            "return_reason": WORKFLOW,
+            "partner_id": PARENT,
+            "user_id": PARENT,
+        }
+
+    def _freight_guard_is_open(self):
+        self.ensure_one()
+        return self.state == "planned"
+
+    @api.model
+    def _freight_guard_parent(self, name, value):
+        """A visit is about a customer, it does not change it: the user must
+        see the customer (its record rules), not be able to edit it, which
+        customer service usually cannot. The salesperson must be a staff
+        member."""
+        if name not in ("partner_id", "user_id") or not value:
+            return super()._freight_guard_parent(name, value)
+        record_id = value.id if isinstance(value, models.BaseModel) else value
+        comodel = self.env[self._fields[name].comodel_name]
+        target = comodel.sudo().browse(record_id).exists()
+        if not target or (name == "user_id" and target.share):
+            raise ValidationError(
+                self.env._(
+                    "%(field)s: choose an existing internal user or customer.",
+                    field=self._freight_guard_label(name),
+                )
+            )
+        if name == "partner_id":
+            comodel.browse(record_id).check_access("read")
+
     @api.model_create_multi
     def create(self, vals_list):
         visits = super().create(vals_list)
@@ -211,22 +253,25 @@ class FreightVisit(models.Model):
         return visits
 
     def write(self, vals):
-        # The buttons check this too; here it also holds for RPC and imports.
-        if vals.get("state") in ("approved", "returned") or "approver_id" in vals:
-            self._check_manager()
         newly_abnormal = (
             self.filtered(lambda v: not v.relationship_abnormal)
             if vals.get("relationship_abnormal")
             else self.browse()
         )
-        self._check_flow_values(vals)
+        if "visit_date" in vals:
+            # A held visit keeps a date on which it could have been held.
+            self.filtered(lambda v: v.state != "planned")._check_not_in_future(
+                vals["visit_date"]
+            )
         res = super().write(vals)
         newly_abnormal._freight_notify_abnormal()
         return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_planned(self):
-        if any(visit.state != "planned" for visit in self):
+        # An approver set means the visit went through approval once: it is
+        # a record of the rulebook, whatever its state says now.
+        if any(visit.state != "planned" or visit.approver_id for visit in self):
             raise UserError(
                 self.env._("Only planned visits can be deleted, not held ones.")
             )
@@ -254,21 +299,9 @@ class FreightVisit(models.Model):
                 self.env._("Only a Freight CRM manager can approve or return visits.")
             )
 
-    def _check_flow_values(self, vals):
-        """The flow's rules hold for direct writes (RPC, imports) too, not
-        only for the buttons; checked before writing anything."""
-        held = (
-            self
-            if vals.get("state") in DONE_STATES
-            else self.filtered(lambda v: v.state != "planned")
-        )
-        if "visit_date" in vals or vals.get("state") in DONE_STATES:
-            held._check_not_in_future(vals.get("visit_date"))
-        if vals.get("state") in ("submitted", "approved"):
-            if "actual_content" in vals:
-                self._check_actual_content(vals["actual_content"])
-            else:
-                self._check_actual_content()
+    def _check_any(self):
+        if not self:
+            raise UserError(self.env._("Select at least one visit."))
 
     def _check_not_in_future(self, new_date=None):
         """new_date: the date about to be written, else the visits' own."""
@@ -284,15 +317,8 @@ class FreightVisit(models.Model):
                 )
             )
 
-    def _check_actual_content(self, new_content=None):
-        """new_content: the content about to be written, else the visits'."""
-        empty = self.filtered(
-            lambda v: (
-                not (
-                    (v.actual_content if new_content is None else new_content) or ""
-                ).strip()
-            )
-        )
+    def _check_actual_content(self):
+        empty = self.filtered(lambda v: not (v.actual_content or "").strip())
         if empty:
             raise UserError(
                 self.env._(
@@ -303,23 +329,32 @@ class FreightVisit(models.Model):
             )
 
     def action_done(self):
+        self._check_any()
+        self.check_access("write")
         self._check_state(("planned",), self.env._("mark as done"))
         self._check_not_in_future()
-        self.write({"state": "done"})
+        self.sudo().write({"state": "done"})
         # A held visit closes the planning activity it came with.
         self.activity_feedback(["freight_crm_visits.mail_activity_type_visit"])
         return True
 
     def action_submit(self):
+        self._check_any()
+        self.check_access("write")
         self._check_state(("done", "returned"), self.env._("submit"))
         self._check_actual_content()
-        self.write({"state": "submitted"})
+        self.sudo().write({"state": "submitted"})
         return True
 
     def action_approve(self):
+        self._check_any()
         self._check_manager()
+        self.check_access("write")
         self._check_state(("submitted",), self.env._("approve"))
-        self.write(
+        self._check_actual_content()
+        for visit in self:
+            visit._freight_check_four_eyes(visit.user_id, self.env._("Approve visit"))
+        self.sudo().write(
             {
                 "state": "approved",
                 "approver_id": self.env.user.id,
@@ -332,8 +367,12 @@ class FreightVisit(models.Model):
     def action_return(self, reason=None):
         """Return submitted visits to the salesperson with a reason. Called
         without a reason (from the button) it opens the reason wizard."""
+        self._check_any()
         self._check_manager()
+        self.check_access("write")
         self._check_state(("submitted",), self.env._("return"))
+        for visit in self:
+            visit._freight_check_four_eyes(visit.user_id, self.env._("Return visit"))
         if reason is None:
             return {
                 "type": "ir.actions.act_window",
@@ -343,11 +382,11 @@ class FreightVisit(models.Model):
                 "target": "new",
                 "context": {"default_visit_ids": self.ids},
             }
-        if not reason.strip():
+        if not isinstance(reason, str) or not reason.strip():
             raise UserError(
                 self.env._("Give a reason for returning the visit to the salesperson.")
             )
-        self.write({"state": "returned", "return_reason": reason})
+        self.sudo().write({"state": "returned", "return_reason": reason})
         for visit in self:
             visit.message_post(
                 body=self.env._("Returned: %s", reason),
@@ -356,9 +395,44 @@ class FreightVisit(models.Model):
         return True
 
     def action_send_survey(self):
-        """Send the satisfaction survey to the customer (survey channel)."""
-        self.ensure_one()
+        """Send the satisfaction survey to the customers (survey channel)."""
+        self._check_any()
         return self.partner_id.action_freight_send_survey()
+
+    def _freight_subscribe_salespeople(self):
+        """Subscribe each visit's salesperson with the default subtypes, in
+        two queries for any number of visits (the planning cron creates
+        thousands; the ORM would create the followers one by one). Followers
+        already there are kept as they are."""
+        if not self:
+            return
+        self.flush_recordset(["user_id"])
+        self.env["mail.followers"].flush_model()
+        subtype_ids = self.env["mail.message.subtype"]._default_subtypes(self._name)[0]
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH new_followers AS (
+                    INSERT INTO mail_followers (res_model, res_id, partner_id)
+                    SELECT %(model)s, visit.id, users.partner_id
+                      FROM freight_visit visit
+                      JOIN res_users users ON users.id = visit.user_id
+                     WHERE visit.id = ANY(%(ids)s)
+                    ON CONFLICT DO NOTHING
+                    RETURNING id
+                )
+                INSERT INTO mail_followers_mail_message_subtype_rel
+                       (mail_followers_id, mail_message_subtype_id)
+                SELECT new_followers.id, subtype.id
+                  FROM new_followers, unnest(%(subtypes)s::int[]) AS subtype(id)
+                """,
+                model=self._name,
+                ids=self.ids,
+                subtypes=subtype_ids,
+            )
+        )
+        self.invalidate_recordset(["message_follower_ids", "message_partner_ids"])
+        self.env["mail.followers"].invalidate_model()
 
     # Abnormal relationship (R-VIS-4)
 

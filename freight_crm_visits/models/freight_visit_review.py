@@ -5,7 +5,11 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .res_partner import PLANNED_STATES
+from odoo.addons.freight_crm.models.freight_workflow_guard import COMPUTED, WORKFLOW
+
+from .common import PLANNED_STATES, get_setting
+
+MANAGER = "freight_crm.group_freight_manager"
 
 
 class FreightVisitReview(models.Model):
@@ -15,7 +19,7 @@ class FreightVisitReview(models.Model):
 
     _name = "freight.visit.review"
     _description = "Monthly Customer Review"
-    _inherit = ("mail.thread", "mail.activity.mixin")
+    _inherit = ("mail.thread", "mail.activity.mixin", "freight.workflow.guard")
     _order = "date desc, user_id"
 
     user_id = fields.Many2one(
@@ -63,7 +67,12 @@ class FreightVisitReview(models.Model):
         currency_field="currency_id",
     )
 
-    _user_date_uniq = models.UniqueIndex("(user_id, date, company_id)")
+    # A message of our own: the database's would show the other review's key.
+    _user_date_uniq = models.UniqueIndex(
+        "(user_id, date, company_id)",
+        "This salesperson already has a monthly review on this date: open "
+        "that review instead of creating another one.",
+    )
 
     @api.depends("user_id", "date")
     def _compute_display_name(self):
@@ -80,47 +89,76 @@ class FreightVisitReview(models.Model):
             review.total_volume = sum(review.line_ids.mapped("last_month_volume"))
             review.total_overdue = sum(review.line_ids.mapped("receivable_overdue"))
 
+    @api.model
+    def _freight_guard_policy(self):
+        """The salesperson fills the lines; the review moves on only through
+        the action methods, and only a manager reassigns or re-dates it."""
+        return {
+            **super()._freight_guard_policy(),
+            "state": WORKFLOW,
+            "reviewer_id": WORKFLOW,
+            "figures_source": WORKFLOW,
+            "total_volume": COMPUTED,
+            "total_overdue": COMPUTED,
+            "user_id": MANAGER,
+            "date": MANAGER,
+            "company_id": MANAGER,
+        }
+
+    def _check_manager(self, message):
+        if not self.env.su and not self.env.user.has_group(MANAGER):
+            raise UserError(message)
+
+    def _check_any(self):
+        if not self:
+            raise UserError(self.env._("Select at least one monthly review."))
+
     def action_submit(self):
+        self._check_any()
+        self.check_access("write")
         if any(review.state != "draft" for review in self):
             raise UserError(self.env._("Only reviews to fill can be submitted."))
-        self.write({"state": "submitted"})
+        self.sudo().write({"state": "submitted"})
         return True
 
     def action_mark_reviewed(self):
-        if not self.env.user.has_group("freight_crm.group_freight_manager"):
-            raise UserError(self.env._("Only a Freight CRM manager can review."))
+        self._check_any()
+        self._check_manager(self.env._("Only a Freight CRM manager can review."))
+        self.check_access("write")
         if any(review.state != "submitted" for review in self):
             raise UserError(self.env._("Only submitted reviews can be reviewed."))
+        for review in self:
+            review._freight_check_four_eyes(
+                review.user_id, self.env._("Review monthly review")
+            )
         unmarked = self.line_ids.filtered(lambda line: not line.manager_mark)
         if unmarked:
             raise UserError(
                 self.env._(
                     "Mark every customer line before closing the review "
                     "(first unmarked: %s).",
-                    unmarked[0].partner_id.display_name,
+                    unmarked[0].partner_id.sudo().display_name,
                 )
             )
-        self.write({"state": "reviewed", "reviewer_id": self.env.user.id})
+        self.sudo().write({"state": "reviewed", "reviewer_id": self.env.user.id})
         return True
 
     def action_reset_draft(self):
-        if not self.env.user.has_group("freight_crm.group_freight_manager"):
-            raise UserError(
-                self.env._("Only a Freight CRM manager can send a review back.")
-            )
-        self.write({"state": "draft", "reviewer_id": False})
+        self._check_any()
+        self._check_manager(
+            self.env._("Only a Freight CRM manager can send a review back.")
+        )
+        self.check_access("write")
+        if any(review.state == "draft" for review in self):
+            raise UserError(self.env._("This review is still to fill."))
+        self.sudo().write({"state": "draft", "reviewer_id": False})
         return True
 
     # Creation on the 15th
 
     @api.model
     def _freight_review_day(self):
-        param = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("freight_crm_visits.review_day", "15")
-        )
-        return int(param)
+        return get_setting(self.env, "review_day")
 
     @api.model
     def _cron_freight_monthly_review(self):
@@ -194,11 +232,7 @@ class FreightVisitReview(models.Model):
         when Invoicing (account) is installed, else empty for manual entry."""
         if not self._freight_invoices_available():
             return {}, "manual"
-        months = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("freight_crm_visits.receivable_overdue_months", "3")
-        )
+        months = get_setting(self.env, "receivable_overdue_months")
         month_start = review_date.replace(day=1)
         last_month_start = month_start - relativedelta(months=1)
         next_month_start = month_start + relativedelta(months=1)

@@ -3,10 +3,19 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.freight_crm.models.freight_workflow_guard import (
+    COMPUTED,
+    PARENT,
+    WORKFLOW,
+)
+
+MANAGER = "freight_crm.group_freight_manager"
+
 
 class FreightVisitReviewLine(models.Model):
     _name = "freight.visit.review.line"
     _description = "Monthly Customer Review Line"
+    _inherit = "freight.workflow.guard"
     _order = "review_id, partner_id"
 
     review_id = fields.Many2one(
@@ -37,17 +46,28 @@ class FreightVisitReviewLine(models.Model):
     )
     manager_note = fields.Char(string="Manager's Note")
 
+    @api.model
+    def _freight_guard_policy(self):
+        """A line stays in its review (never moved into a colleague's) and
+        on its customer; only managers mark it."""
+        return {
+            **super()._freight_guard_policy(),
+            "review_id": PARENT,
+            "partner_id": MANAGER,
+            "manager_mark": MANAGER,
+            "manager_note": MANAGER,
+            "user_id": COMPUTED,
+            "state": WORKFLOW,
+        }
+
     def write(self, vals):
-        self._check_write_rights(vals)
+        self._check_review_open()
         return super().write(vals)
 
-    def _check_write_rights(self, vals):
-        """Salespeople fill the figures while the review is to fill; only
-        managers mark lines or change a submitted review."""
-        if self.env.su or self.env.user.has_group("freight_crm.group_freight_manager"):
+    def _check_review_open(self):
+        """Salespeople change the figures only while the review is to fill."""
+        if self.env.su or self.env.user.has_group(MANAGER):
             return
-        if {"manager_mark", "manager_note"} & vals.keys():
-            raise UserError(self.env._("Only a Freight CRM manager can mark lines."))
         if any(line.review_id.state != "draft" for line in self):
             raise UserError(
                 self.env._(

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from .common import get_setting
+
 
 class SurveyUserInput(models.Model):
     _inherit = "survey.user_input"
@@ -72,11 +74,7 @@ class SurveyUserInput(models.Model):
             )
         }
         [[overall]] = self._read_group(domain, [], ["scoring_percentage:avg"])
-        target = float(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("freight_crm_visits.satisfaction_target", "90")
-        )
+        target = get_setting(self.env, "satisfaction_target")
         return {
             "per_customer": per_customer,
             "overall": overall or 0.0,

@@ -7,3 +7,4 @@ from . import test_visit_security
 from . import test_visit_survey
 from . import test_visit_views
 from . import test_visit_kpi
+from . import test_visit_guard

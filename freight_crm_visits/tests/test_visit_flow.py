@@ -66,9 +66,9 @@ class TestVisitFlow(FreightVisitCase):
         self.assertEqual(self.visit.state, "done")
 
     def test_approval_by_direct_write_refused(self):
-        with self.assertRaisesRegex(UserError, "Only a Freight CRM manager"):
+        with self.assertRaisesRegex(UserError, "set by the workflow"):
             self.visit.write({"state": "approved"})
-        with self.assertRaisesRegex(UserError, "Only a Freight CRM manager"):
+        with self.assertRaisesRegex(UserError, "set by the workflow"):
             self.visit.write({"approver_id": self.salesperson.id})
         self.assertEqual(self.visit.state, "planned")
 
@@ -82,13 +82,15 @@ class TestVisitFlow(FreightVisitCase):
         # RPC or import writes cannot skip what the buttons check, and
         # nothing of a refused write is kept.
         tomorrow = date(2026, 3, 11)
-        with self.assertRaisesRegex(UserError, "actual content"):
+        with self.assertRaisesRegex(UserError, "set by the workflow"):
             self.visit.write({"state": "submitted"})
         self.assertEqual(self.visit.state, "planned")
         # A planned visit can be moved to any date, but not marked done then.
         self.visit.visit_date = tomorrow
-        with self.assertRaisesRegex(UserError, "dated in the future"):
+        with self.assertRaisesRegex(UserError, "set by the workflow"):
             self.visit.write({"state": "done"})
+        with self.assertRaisesRegex(UserError, "dated in the future"):
+            self.visit.action_done()
         self.assertEqual(self.visit.state, "planned")
         self.visit.visit_date = date(2026, 3, 9)
         self.visit.action_done()

@@ -161,3 +161,49 @@ class TestVisitPlanning(FreightVisitCase):
         five = self._count_planning_queries(5)
         fifty = self._count_planning_queries(50)
         self.assertEqual(fifty, five, f"5 due: {five} queries, 50 due: {fifty}")
+
+    def _prepare_due(self, count):
+        partners = self.env["res.partner"].create(
+            [
+                {
+                    "name": f"到期客户{count}-{i}",
+                    "is_company": True,
+                    "freight_grade_id": self.grade_a.id,
+                    "freight_customer_state": "signed",
+                    "user_id": (self.salesperson, self.salesperson2)[i % 2].id,
+                }
+                for i in range(count)
+            ]
+        )
+        self.env["freight.visit"].create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "user_id": partner.user_id.id,
+                    "visit_date": date(2026, 1, 10),
+                    "state": "approved",
+                }
+                for partner in partners
+            ]
+        )
+        self.env.flush_all()
+        self.env.invalidate_all()
+        return partners
+
+    @freeze_time("2026-01-28")
+    def test_planning_query_count_flat_in_due_customers(self):
+        self.env["res.partner"]._cron_freight_plan_visits()
+        self._prepare_due(4)
+        before = self.env.cr.sql_log_count
+        self.env["res.partner"]._cron_freight_plan_visits()
+        self.env.flush_all()
+        four = self.env.cr.sql_log_count - before
+        partners = self._prepare_due(40)
+        with self.assertQueryCount(four):
+            visits = self.env["res.partner"]._cron_freight_plan_visits()
+        self.assertEqual(visits.partner_id, partners)
+        self.assertEqual(len(visits.activity_ids), 40)
+        self.assertEqual(
+            visits.mapped("message_partner_ids"),
+            (self.salesperson | self.salesperson2).partner_id,
+        )

@@ -39,7 +39,11 @@ class FreightCustomerReassignWizard(models.TransientModel):
         return values
 
     def action_reassign(self):
-        self.ensure_one()
+        for wizard in self:
+            wizard._freight_reassign()
+        return {"type": "ir.actions.act_window_close"}
+
+    def _freight_reassign(self):
         if not self.env.user.has_group("freight_crm.group_freight_manager"):
             raise UserError(
                 self.env._("Only a Freight CRM manager can reassign customers.")
@@ -73,4 +77,3 @@ class FreightCustomerReassignWizard(models.TransientModel):
             )
             planned.write({"user_id": self.user_id.id})
             planned.activity_ids.write({"user_id": self.user_id.id})
-        return {"type": "ir.actions.act_window_close"}

@@ -11,6 +11,6 @@ class FreightVisitReturnWizard(models.TransientModel):
     reason = fields.Text(required=True)
 
     def action_confirm(self):
-        self.ensure_one()
-        self.visit_ids.action_return(reason=self.reason or "")
+        for wizard in self:
+            wizard.visit_ids.action_return(reason=wizard.reason or "")
         return {"type": "ir.actions.act_window_close"}

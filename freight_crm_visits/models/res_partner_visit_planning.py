@@ -1,0 +1,123 @@
+# Copyright 2026 freight_crm contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from .common import get_setting
+
+
+class ResPartner(models.Model):
+    """Visit planning (R-VIS-2): the cron that plans the due visits."""
+
+    _inherit = "res.partner"
+
+    @api.model
+    def _freight_visit_horizon(self):
+        return get_setting(self.env, "planning_horizon_days")
+
+    @api.model
+    def _freight_due_for_visit_ids(self, limit_date):
+        """Ids of the active customers due by ``limit_date`` without a
+        planned visit, read once. NOT EXISTS probes the partial index of
+        planned visits per customer, so the plan stays linear in the number
+        of due customers whatever the table statistics say."""
+        self.flush_model(["freight_next_visit_date", "active"])
+        self.env["freight.visit"].flush_model(["partner_id", "state"])
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT partner.id
+                  FROM res_partner partner
+                 WHERE partner.freight_next_visit_date <= %(limit)s
+                   AND partner.active
+                   AND NOT EXISTS (
+                        SELECT 1
+                          FROM freight_visit visit
+                         WHERE visit.partner_id = partner.id
+                           AND visit.state = 'planned'
+                   )
+                 ORDER BY partner.id
+                """,
+                limit=limit_date,
+            )
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    @api.model
+    def _cron_freight_plan_visits(self, batch_size=1000):
+        """Plan a visit for every customer due within the horizon that has no
+        planned visit yet. The due customers are read once; each batch's
+        visits and activities (with their followers) are created in batched
+        creates, so the number of queries grows with the number of batches,
+        not of customers. In a cron run every batch is committed with its
+        progress; a run out of time leaves the rest to the next run, which
+        finds them still due (planned ones no longer are)."""
+        today = fields.Date.context_today(self)
+        limit = today + timedelta(days=self._freight_visit_horizon())
+        due_ids = self._freight_due_for_visit_ids(limit)
+        in_cron = bool(self.env.context.get("ir_cron_progress_id"))
+        visits = self.env["freight.visit"]
+        for start in range(0, len(due_ids), batch_size):
+            batch = self.browse(due_ids[start : start + batch_size])
+            visits |= batch._freight_create_planned_visits(today)
+            remaining = max(len(due_ids) - start - batch_size, 0)
+            if in_cron and not self.env["ir.cron"]._commit_progress(
+                len(batch), remaining=remaining
+            ):
+                # Out of time: the cron is rescheduled for the rest.
+                break
+        return visits
+
+    def _freight_create_planned_visits(self, today):
+        if not self:
+            return self.env["freight.visit"]
+        visit_vals = []
+        for partner in self:
+            visit_vals.append(
+                {
+                    "partner_id": partner.id,
+                    "user_id": partner._freight_account_manager().id,
+                    "visit_date": max(partner.freight_next_visit_date, today),
+                    "grade_id": partner.freight_grade_id.id,
+                    "channel": partner._freight_visit_policy()[1],
+                    "company_id": (partner.company_id or self.env.company).id,
+                }
+            )
+        quiet = {
+            "tracking_disable": True,
+            "mail_create_nolog": True,
+            "mail_create_nosubscribe": True,
+            "mail_activity_quick_update": True,
+        }
+        # Planned visits do not move the last and next visit dates (only held
+        # ones do): spare the recomputation of every planned customer.
+        dates = [
+            self._fields["freight_last_visit_date"],
+            self._fields["freight_next_visit_date"],
+        ]
+        with self.env.protecting(dates, self):
+            visits = self.env["freight.visit"].with_context(**quiet).create(visit_vals)
+        visits._freight_subscribe_salespeople()
+        activity_type = self.env.ref("freight_crm_visits.mail_activity_type_visit")
+        model_id = self.env["ir.model"]._get_id("freight.visit")
+        self.env["mail.activity"].with_context(**quiet).create(
+            [
+                {
+                    "activity_type_id": activity_type.id,
+                    "summary": activity_type.with_context(
+                        lang=visit.user_id.lang
+                    ).summary,
+                    "automated": True,
+                    "date_deadline": visit.visit_date,
+                    "res_model_id": model_id,
+                    "res_id": visit.id,
+                    # Given, not computed one activity at a time.
+                    "res_name": visit.display_name,
+                    "user_id": visit.user_id.id,
+                }
+                for visit in visits
+            ]
+        )
+        return visits
