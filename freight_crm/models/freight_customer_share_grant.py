@@ -56,9 +56,9 @@ class FreightCustomerShare(models.Model):
                 body = self.env._(
                     "Read access of %(user)s to this file ended (%(state)s).",
                     user=share.user_id.name,
-                    state=dict(
-                        share._fields["state"]._description_selection(self.env)
-                    )[share.state],
+                    state=dict(share._fields["state"]._description_selection(self.env))[
+                        share.state
+                    ],
                 )
             share.partner_id.message_post(
                 body=Markup("<p>%s</p>") % body,

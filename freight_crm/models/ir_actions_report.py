@@ -18,9 +18,7 @@ class IrActionsReport(models.Model):
             return
         if report.group_ids and not (report.group_ids & self.env.user.all_group_ids):
             raise AccessError(
-                self.env._(
-                    "You are not allowed to print the report %s.", report.name
-                )
+                self.env._("You are not allowed to print the report %s.", report.name)
             )
         if not docids or report.model not in self.env:
             return

@@ -216,7 +216,9 @@ class TestFreightAccessMatrix(FreightContractCase):
                 ):
                     continue
                 for role in ROLES:
-                    with self.subTest(model=model, field=field, entry=entry_point, role=role):
+                    with self.subTest(
+                        model=model, field=field, entry=entry_point, role=role
+                    ):
                         expected = role in seen_by
                         if entry_point == "export_data":
                             # Portal users have no export right at all.
@@ -309,5 +311,7 @@ class TestFreightAccessMatrix(FreightContractCase):
         partner = self.customer.with_user(self.sales)
         with self.assertRaises(AccessError):
             partner.export_data(["bank_ids/acc_number"])
-        rows = self.customer.with_user(self.manager).export_data(["bank_ids/acc_number"])
+        rows = self.customer.with_user(self.manager).export_data(
+            ["bank_ids/acc_number"]
+        )
         self.assertEqual(rows["datas"][0][0], "6222 0000 3333 4444")
