@@ -32,6 +32,7 @@
         "report/freight_customer_evaluation_report.xml",
         "report/res_partner_report.xml",
         "security/freight_crm_contract_security.xml",
+        "security/res_partner_security.xml",
         "data/freight_customer_contract_data.xml",
         "views/freight_customer_contract_views.xml",
         "views/freight_customer_risk_views.xml",

@@ -7,6 +7,8 @@ from . import test_freight_contract
 from . import test_freight_admission
 from . import test_freight_reward_kpi
 from . import test_freight_confidentiality
+from . import test_freight_access_matrix
+from . import test_freight_access_http
 from . import test_freight_contract_views
 from . import test_freight_kpi_actuals
 from . import test_freight_workflow_policy

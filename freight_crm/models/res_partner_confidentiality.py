@@ -1,0 +1,217 @@
+# Copyright 2026 freight_crm contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Who may see a customer's file (R-SEC-1, R-SEC-2, R-SEC-3).
+
+Two layers, both held by the ORM for every entry point (read, search,
+group, export, onchange, reports, chatter):
+
+- record rules (security/res_partner_security.xml) on two stored, indexed
+  keys computed here from the commercial partner: whether the partner
+  belongs to a freight customer and who its account manager is. A
+  salesperson sees ordinary partners, their own and unassigned customers
+  and the customers shared with them by an approved, unexpired request.
+- ``groups=`` on every freight field, re-declared below with only that
+  attribute (Odoo merges field attributes across ``_inherit`` classes), so
+  internal users without a freight role, portal and public users read the
+  partner row that Odoo's other apps need, never its freight data.
+"""
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+SALES = "freight_crm.group_freight_salesperson"
+MANAGER = "freight_crm.group_freight_manager"
+# Every freight role reads the customer file; managers imply both others.
+FILE = (
+    "freight_crm.group_freight_salesperson,freight_crm.group_freight_service,"
+    "freight_crm.group_freight_legal"
+)
+# Grading and evaluations: the roles with access to the evaluations.
+GRADING = "freight_crm.group_freight_salesperson,freight_crm.group_freight_service"
+# Contract status: the roles with access to the contracts.
+CONTRACTS = "freight_crm.group_freight_salesperson,freight_crm.group_freight_legal"
+# Paths of res.partner that reach bank data; exported by managers only.
+BANK_PATHS = ("bank_ids", "freight_bank_name", "freight_bank_account")
+# Marks the freight business logic of create/write while it reads the freight
+# fields of the records it checks: an object, so that no RPC context (JSON
+# only) can forge it.
+_INTERNAL_READ = object()
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    # Keys of the record rules: stored and indexed, so the rules stay plain
+    # comparisons on res_partner whatever the number of customers.
+    freight_is_customer = fields.Boolean(
+        string="Freight Customer",
+        compute="_compute_freight_confidentiality_keys",
+        store=True,
+        index=True,
+        compute_sudo=True,
+        help="The partner or its company is a freight customer: its file is "
+        "confidential.",
+    )
+    freight_owner_id = fields.Many2one(
+        "res.users",
+        string="File Owner",
+        compute="_compute_freight_confidentiality_keys",
+        store=True,
+        index=True,
+        compute_sudo=True,
+        help="Account manager of the customer (of its company for a contact): "
+        "the salesperson whose file it is.",
+    )
+
+    # The customer file (R-FILE-1, R-FILE-2, R-ONB-*).
+    freight_customer_state = fields.Selection(groups=FILE)
+    freight_grade_id = fields.Many2one(groups=FILE)
+    freight_grade_code = fields.Char(groups=FILE)
+    freight_score = fields.Float(groups=FILE)
+    freight_annual_volume = fields.Monetary(groups=FILE)
+    freight_cooperation_start = fields.Date(groups=FILE)
+    freight_registered_capital = fields.Monetary(groups=FILE)
+    freight_signed_type = fields.Selection(groups=FILE)
+    freight_segment_id = fields.Many2one(groups=FILE)
+    freight_service_focus = fields.Text(groups=FILE)
+    freight_fax = fields.Char(groups=FILE)
+    freight_legal_representative = fields.Char(groups=FILE)
+    freight_founding_date = fields.Date(groups=FILE)
+    freight_floor_area = fields.Float(groups=FILE)
+    freight_headcount = fields.Integer(groups=FILE)
+    freight_company_size = fields.Selection(groups=FILE)
+    freight_annual_revenue = fields.Monetary(groups=FILE)
+    freight_resources = fields.Text(groups=FILE)
+    freight_current_providers = fields.Text(groups=FILE)
+    freight_logistics_needs = fields.Text(groups=FILE)
+    freight_other_notes = fields.Text(groups=FILE)
+    freight_industry_position = fields.Text(groups=FILE)
+    freight_competitor_notes = fields.Text(groups=FILE)
+    freight_project_start_date = fields.Date(groups=FILE)
+    freight_milestones = fields.Text(groups=FILE)
+    freight_contribution_period = fields.Char(groups=FILE)
+    freight_industry_influence = fields.Boolean(groups=FILE)
+    freight_evaluation_date = fields.Date(groups=FILE)
+    freight_regrade_quarter = fields.Date(groups=FILE)
+    freight_onboarding_stage = fields.Selection(groups=FILE)
+    freight_first_contact_date = fields.Date(groups=FILE)
+    freight_due_diligence_deadline = fields.Date(groups=FILE)
+    freight_adm_licence_ok = fields.Boolean(groups=FILE)
+    freight_adm_capital_ok = fields.Boolean(groups=FILE)
+    freight_adm_no_violation = fields.Boolean(groups=FILE)
+    freight_adm_needs_match = fields.Boolean(groups=FILE)
+    freight_adm_accepts_credit = fields.Boolean(groups=FILE)
+    freight_admission_passed = fields.Boolean(groups=FILE)
+    freight_admission_date = fields.Datetime(groups=FILE)
+    freight_admission_user_id = fields.Many2one(groups=FILE)
+    freight_admission_exception_reason = fields.Text(groups=FILE)
+    freight_admission_exception_user_id = fields.Many2one(groups=FILE)
+    freight_admission_exception_date = fields.Datetime(groups=FILE)
+    freight_anonymised = fields.Boolean(groups=FILE)
+    freight_anonymised_date = fields.Datetime(groups=FILE)
+    freight_anonymised_user_id = fields.Many2one(groups=FILE)
+    freight_evaluation_ids = fields.One2many(groups=GRADING)
+    freight_evaluation_count = fields.Integer(groups=GRADING)
+    freight_grade_history_ids = fields.One2many(groups=GRADING)
+    # Flags computed with elevated rights: restricted like what they
+    # summarise. Key account = contribution above the threshold (the
+    # contribution is a manager-only figure); contract status = contracts;
+    # high risk = risks (salespeople and managers only).
+    freight_is_key_account = fields.Boolean(groups=MANAGER)
+    freight_has_valid_contract = fields.Boolean(groups=CONTRACTS)
+    freight_contract_warning = fields.Char(groups=CONTRACTS)
+    freight_risk_blocked = fields.Boolean(groups=SALES)
+
+    @api.depends(
+        "freight_customer_state",
+        "user_id",
+        "commercial_partner_id.freight_customer_state",
+        "commercial_partner_id.user_id",
+    )
+    def _compute_freight_confidentiality_keys(self):
+        for partner in self:
+            commercial = partner.commercial_partner_id or partner
+            if commercial.freight_customer_state:
+                partner.freight_is_customer = True
+                partner.freight_owner_id = commercial.user_id
+            elif partner.freight_customer_state:
+                partner.freight_is_customer = True
+                partner.freight_owner_id = partner.user_id
+            else:
+                partner.freight_is_customer = False
+                partner.freight_owner_id = False
+
+    @api.model
+    def _has_field_access(self, field, operation):
+        if operation == "read" and self.env.context.get("freight_internal_read") is (
+            _INTERNAL_READ
+        ):
+            return True
+        return super()._has_field_access(field, operation)
+
+    def _freight_without_role(self):
+        """Whether the current user runs the freight business logic of a
+        create or write without the right to read the freight fields it
+        checks (an internal user without a freight role creating a
+        contact, a sales user confirming an order)."""
+        return not self.env.su and not self.env.user.has_groups(FILE)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self._freight_without_role():
+            return super().create(vals_list)
+        # The checks of the freight logic read freight fields of the new
+        # partners; the caller gets them back in its own environment.
+        internal = self.with_context(freight_internal_read=_INTERNAL_READ)
+        return super(ResPartner, internal).create(vals_list).with_env(self.env)
+
+    def write(self, vals):
+        if not self._freight_without_role():
+            return super().write(vals)
+        internal = self.with_context(freight_internal_read=_INTERNAL_READ)
+        return super(ResPartner, internal).write(vals)
+
+    def export_data(self, fields_to_export):
+        """Bank accounts of freight customers are exported by managers only,
+        whatever path reaches them (bank_ids/acc_number, the file's bank
+        fields)."""
+        if not self.env.su and not self.env.user.has_group(MANAGER):
+            wants_bank = any(
+                path.replace("/", ".").split(".")[0] in BANK_PATHS
+                for path in fields_to_export
+            )
+            if wants_bank and any(self.sudo().mapped("freight_is_customer")):
+                raise AccessError(
+                    self.env._(
+                        "Only a Freight CRM manager can export the bank "
+                        "accounts of customers."
+                    )
+                )
+        return super().export_data(fields_to_export)
+
+    def _freight_prefill_score(self, criterion):
+        """Only what the evaluator may read pre-fills the evaluation: the
+        credit standing comes from the rewards and penalties ledger, which
+        the evaluator must be allowed to read in full."""
+        if not self.env.su and not self._freight_reads_reward_ledger():
+            prefill = self.env.context.get("freight_prefill_scores", {})
+            return prefill.get(criterion.id)
+        return super()._freight_prefill_score(criterion)
+
+    def _freight_reads_reward_ledger(self):
+        self.ensure_one()
+        Reward = self.env["freight.customer.reward"]
+        if not Reward.has_access("read"):
+            return False
+        domain = [("partner_id", "=", self.commercial_partner_id.id)]
+        return Reward.search_count(domain) == Reward.sudo().search_count(domain)
+
+    def _freight_check_contract_gate(self, grade=None):
+        """Confirming an order runs the contract gate for sales users who
+        may hold no freight role: its checks read the grade as the freight
+        logic, the answer only says whether business may be confirmed."""
+        if not self._freight_without_role():
+            return super()._freight_check_contract_gate(grade=grade)
+        internal = self.with_context(freight_internal_read=_INTERNAL_READ)
+        warned = super(ResPartner, internal)._freight_check_contract_gate(grade=grade)
+        return warned.with_env(self.env)
