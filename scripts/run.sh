@@ -154,7 +154,10 @@ stop_odoo() {
 trap stop_odoo INT TERM HUP
 trap 'stop_odoo; stop_postgres' EXIT
 # shellcheck disable=SC2086
-odoo_bin -c "$CONF" -d "$DB" --db-filter="^$DB\$" ${ODOO_ARGS:-} &
+odoo_cmd=("$VENV/bin/python" -m odoo)
+[ -f "$ODOO_SRC/odoo-bin" ] && odoo_cmd=("$VENV/bin/python" "$ODOO_SRC/odoo-bin")
+# Not through a shell function: $! must be Odoo itself, not a subshell.
+"${odoo_cmd[@]}" -c "$CONF" -d "$DB" --db-filter="^$DB\$" ${ODOO_ARGS:-} &
 ODOO_PID=$!
 while kill -0 "$ODOO_PID" 2>/dev/null; do
     wait "$ODOO_PID" || true
