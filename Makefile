@@ -1,7 +1,11 @@
 # Freight CRM — see README.md.
-#   make run   [PORT=8069] [DB=freight_crm] [RESET=1]
-#   make test  [PYTEST_ARGS="-k grade"]
-.PHONY: run test lint i18n
+#   make run     [PORT=8069] [DB=freight_crm] [RESET=1] [DEMO=0] [WORKERS=N] [PROXY=1]
+#   make test    [PYTEST_ARGS="-k grade"]
+#   make backup  [DB=freight_crm] [FILE=.local/backups/x.zip]
+#   make restore FILE=backup.zip [DB=name] [FORCE=1]
+#   make backup-check [DB=freight_crm]   backup/restore round trip, prints figures
+#   make soak    [SOAK_SECONDS=60] [SOAK_CLIENTS=20] [SOAK_WORKERS=4]
+.PHONY: run test lint i18n backup restore backup-check soak
 
 run:
 	@bash scripts/run.sh
@@ -14,3 +18,15 @@ lint:
 
 i18n:
 	@bash scripts/i18n.sh
+
+backup:
+	@bash scripts/backup.sh
+
+restore:
+	@bash scripts/restore.sh
+
+backup-check:
+	@bash scripts/backup_roundtrip.sh
+
+soak:
+	@bash scripts/soak.sh

@@ -311,9 +311,8 @@ project_addons() {
 # The master password (database manager): generated once into
 # .local/master.password (0600); the configuration holds only its hash.
 MASTER_PASSWORD_FILE=$LOCAL/master.password
+MASTER_PASSWORD_NEW=0
 master_password_hash() {
-    ensure_secret master.password
-    MASTER_PASSWORD_NEW=$SECRET_NEW
     "$VENV/bin/python" -c "import sys; from passlib.context import CryptContext
 print(CryptContext(schemes=['pbkdf2_sha512'], pbkdf2_sha512__rounds=600_000).hash(sys.stdin.read().strip()))" <"$MASTER_PASSWORD_FILE"
 }
@@ -322,6 +321,8 @@ print(CryptContext(schemes=['pbkdf2_sha512'], pbkdf2_sha512__rounds=600_000).has
 # the database password). Callers append their own options.
 write_odoo_conf() {
     local conf=$1 port=$2 hash
+    ensure_secret master.password
+    [ "$SECRET_NEW" = 1 ] && MASTER_PASSWORD_NEW=1
     hash=$(master_password_hash)
     mkdir -p "$LOCAL/filestore"
     chmod 700 "$LOCAL/filestore"
@@ -342,8 +343,14 @@ EOF
     chmod 600 "$conf"
 }
 
+# Through odoo-bin, not `python -m odoo`: the prefork server re-executes
+# sys.argv[0] to start its gevent (websocket) process.
 odoo_bin() {
-    "$VENV/bin/python" -m odoo "$@"
+    if [ -n "${ODOO_SRC:-}" ] && [ -f "$ODOO_SRC/odoo-bin" ]; then
+        "$VENV/bin/python" "$ODOO_SRC/odoo-bin" "$@"
+    else
+        "$VENV/bin/python" -m odoo "$@"
+    fi
 }
 
 port_free() {
@@ -362,6 +369,7 @@ EOF
 bootstrap() {
     local src
     src=$(odoo_source)
+    ODOO_SRC=$src
     ensure_venv "$src"
     ensure_postgres "${1:-run}"
 }

@@ -26,6 +26,7 @@ case $DEMO in 0 | 1) ;; *) die "DEMO='$DEMO': use DEMO=1 (demo data, the default
 case $PROXY in 0 | 1) ;; *) die "PROXY='$PROXY': use PROXY=1 behind a reverse proxy, PROXY=0 otherwise." ;; esac
 
 bootstrap run
+trap stop_postgres EXIT
 ADDONS=$(project_addons)
 port_free "$PORT" || die "Port $PORT is in use: stop whatever listens there, or pick another with 'make run PORT=8070'."
 if [ "$WORKERS" -gt 0 ]; then
@@ -41,7 +42,6 @@ write_odoo_conf "$CONF" "$PORT"
 if [ "$WORKERS" -gt 0 ]; then
     cat >>"$CONF" <<EOF
 workers = $WORKERS
-max_cron_threads = $CRON_THREADS
 gevent_port = $GEVENT_PORT
 db_maxconn = 8
 db_maxconn_gevent = 16
@@ -52,9 +52,8 @@ limit_time_real = ${LIMIT_TIME_REAL:-1200}
 limit_time_real_cron = ${LIMIT_TIME_REAL_CRON:-3600}
 limit_request = 65536
 EOF
-else
-    sed -i "s/^max_cron_threads = .*/max_cron_threads = $CRON_THREADS/" "$CONF"
 fi
+sed -i "s/^max_cron_threads = .*/max_cron_threads = $CRON_THREADS/" "$CONF"
 [ "$PROXY" = 1 ] && sed -i 's/^proxy_mode = .*/proxy_mode = True/' "$CONF"
 
 if [ "${RESET:-0}" = 1 ] && db_exists "$DB"; then
@@ -150,12 +149,15 @@ EOF
 # PostgreSQL, if this command started it.
 ODOO_PID=
 stop_odoo() {
-    [ -n "$ODOO_PID" ] && kill -TERM "$ODOO_PID" 2>/dev/null || true
+    [ -n "$ODOO_PID" ] && kill -INT "$ODOO_PID" 2>/dev/null || true
 }
 trap stop_odoo INT TERM HUP
 trap 'stop_odoo; stop_postgres' EXIT
 # shellcheck disable=SC2086
-odoo_bin -c "$CONF" -d "$DB" --db-filter="^$DB\$" ${ODOO_ARGS:-} &
+odoo_cmd=("$VENV/bin/python" -m odoo)
+[ -f "$ODOO_SRC/odoo-bin" ] && odoo_cmd=("$VENV/bin/python" "$ODOO_SRC/odoo-bin")
+# Not through a shell function: $! must be Odoo itself, not a subshell.
+"${odoo_cmd[@]}" -c "$CONF" -d "$DB" --db-filter="^$DB\$" ${ODOO_ARGS:-} &
 ODOO_PID=$!
 while kill -0 "$ODOO_PID" 2>/dev/null; do
     wait "$ODOO_PID" || true
