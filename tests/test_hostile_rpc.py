@@ -467,7 +467,10 @@ class TestHostileRpc(HttpCase):
             for name, field in Model._fields.items():
                 if field.type not in ("float", "monetary") or not field.store:
                     continue
-                if field.column_type is None:
+                if not field.column_type or field.column_type[0] not in (
+                    "float8",
+                    "numeric",
+                ):
                     continue
                 cls.env.cr.execute(
                     f'SELECT id FROM "{Model._table}" WHERE "{name}" '  # noqa: S608
