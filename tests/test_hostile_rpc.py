@@ -26,7 +26,8 @@ import math
 import os
 from datetime import timedelta
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
@@ -162,6 +163,7 @@ class TestHostileRpc(HttpCase):
         cls.customers["own_contact"] = env["res.partner"].create(
             {"name": "Hostile contact", "parent_id": cls.customers["own"].id}
         )
+        cls.fixture_errors = {}
         cls.records = {"res.partner": {}}
         cls.records["res.partner"] = dict(cls.customers)
         for model in FUZZED_MODELS:
@@ -221,8 +223,8 @@ class TestHostileRpc(HttpCase):
             try:
                 with cls.env.cr.savepoint():
                     records[key] = cls.env[model].create(cls._base_values(model, key))
-            except Exception:  # noqa: BLE001 - a model without a base is skipped
-                continue
+            except Exception as error:  # noqa: BLE001 - reported by the fixtures test
+                cls.fixture_errors[f"{model} ({key})"] = str(error)
         if model == "freight.customer.evaluation.line":
             for key, evaluation in cls.records.get(
                 "freight.customer.evaluation", {}
@@ -241,8 +243,8 @@ class TestHostileRpc(HttpCase):
         try:
             with cls.env.cr.savepoint():
                 evaluation.with_user(cls.manager).action_confirm()
-        except Exception:  # noqa: BLE001 - stays a draft target then
-            pass
+        except Exception as error:  # noqa: BLE001 - reported by the fixtures test
+            cls.fixture_errors["confirmed evaluation"] = str(error)
 
     @classmethod
     def _fuzzed_fields(cls, model):
@@ -394,6 +396,15 @@ class TestHostileRpc(HttpCase):
         """Every broken invariant, as a set of readable strings."""
         env = cls.env
         env.invalidate_all()
+        found = cls._evaluation_violations() | cls._workflow_violations()
+        found |= cls._non_finite_floats()
+        return found
+
+    @classmethod
+    def _evaluation_violations(cls):
+        """A confirmed evaluation's total is its lines' and its grade the
+        grade for that total."""
+        env = cls.env
         found = set()
         if "freight.customer.evaluation" in env:
             grades = env["freight.customer.grade"]._freight_active_grades()
@@ -401,15 +412,10 @@ class TestHostileRpc(HttpCase):
                 [("state", "=", "confirmed")]
             ):
                 lines_total = round(
-                    sum(
-                        line.weight * line.score / 100
-                        for line in evaluation.line_ids
-                    ),
+                    sum(line.weight * line.score / 100 for line in evaluation.line_ids),
                     2,
                 )
-                if not math.isclose(
-                    evaluation.total_score, lines_total, abs_tol=0.01
-                ):
+                if not math.isclose(evaluation.total_score, lines_total, abs_tol=0.01):
                     found.add(
                         f"evaluation {evaluation.id}: total "
                         f"{evaluation.total_score} != lines {lines_total}"
@@ -421,6 +427,12 @@ class TestHostileRpc(HttpCase):
                         f"{evaluation.grade_id.code} for score "
                         f"{evaluation.total_score}, expected {expected.code}"
                     )
+        return found
+
+    @classmethod
+    def _workflow_violations(cls):
+        env = cls.env
+        found = set()
         managers = env.ref("freight_crm.group_freight_manager").all_user_ids
         for partner in env["res.partner"].search(
             [
@@ -453,11 +465,13 @@ class TestHostileRpc(HttpCase):
                     )
         if "freight_intake_date" in env["helpdesk.ticket"]._fields:
             for ticket in env["helpdesk.ticket"].search(
-                [("freight_intake_date", "!=", False), ("freight_deadline", "!=", False)]
+                [
+                    ("freight_intake_date", "!=", False),
+                    ("freight_deadline", "!=", False),
+                ]
             ):
                 if ticket.freight_deadline <= ticket.freight_intake_date:
                     found.add(f"complaint {ticket.id}: deadline not after intake")
-        found |= cls._non_finite_floats()
         return found
 
     @classmethod
@@ -476,7 +490,7 @@ class TestHostileRpc(HttpCase):
                 ):
                     continue
                 cls.env.cr.execute(
-                    f'SELECT id FROM "{Model._table}" WHERE "{name}" '  # noqa: S608
+                    f'SELECT id FROM "{Model._table}" WHERE "{name}" '
                     "IN ('NaN', 'Infinity', '-Infinity') LIMIT 1"
                 )
                 for (record_id,) in cls.env.cr.fetchall():
@@ -561,3 +575,4 @@ class TestHostileRpc(HttpCase):
         """The fuzzing is only worth something if every model has a base."""
         missing = [m for m in FUZZED_MODELS if not self.records.get(m)]
         self.assertFalse(missing, f"no base record for {missing}")
+        self.assertFalse(self.fixture_errors)
