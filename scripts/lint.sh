@@ -13,8 +13,10 @@ say "ruff format --check"
 say "pylint-odoo (mandatory checks, valid-odoo-versions=19.0)"
 "$VENV/bin/pylint" --rcfile=.pylintrc-mandatory "${ADDON_DIRS[@]}" || status=1
 say "oca-checks-odoo-module (manifests, XML, CSV)"
-"$VENV/bin/oca-checks-odoo-module" --no-verbose "${ADDON_DIRS[@]}" || status=1
+"$VENV/bin/oca-checks-odoo-module" "${ADDON_DIRS[@]}" || status=1
 say "oca-checks-po (translations)"
-"$VENV/bin/oca-checks-po" --no-verbose "${ADDON_DIRS[@]/%//i18n}"/*.po* || status=1
+PO_FILES=()
+for addon in "${ADDON_DIRS[@]}"; do PO_FILES+=("$addon"/i18n/*.po*); done
+"$VENV/bin/oca-checks-po" "${PO_FILES[@]}" || status=1
 [ $status = 0 ] || die "Lint found problems (above): fix them, or run '.venv/bin/ruff format .' for formatting."
 say "Lint clean."

@@ -14,17 +14,16 @@ class ResPartner(models.Model):
 
     def _compute_helpdesk_ticket_count(self):
         """helpdesk_mgmt counts with the record's id in a domain, which a
-        partner form being edited does not have yet (a NewId): count the
-        saved partner behind it, or nothing for a new one."""
-        for partner in self:
-            origin = partner._origin
-            if not origin.id:
+        partner form being edited does not have (a NewId): count the saved
+        partner behind it, or nothing for a new one."""
+        new = self.filtered(lambda partner: not partner._origin.id)
+        new.update({"helpdesk_ticket_count": 0, "helpdesk_ticket_active_count": 0})
+        new.helpdesk_ticket_count_string = "0 / 0"
+        edited = (self - new).filtered(lambda partner: partner.id != partner._origin.id)
+        if edited:
+            super(ResPartner, edited._origin)._compute_helpdesk_ticket_count()
+            for partner in edited:
                 partner.update(
-                    dict.fromkeys(TICKET_COUNT_FIELDS[:2], 0)
-                    | {"helpdesk_ticket_count_string": "0 / 0"}
+                    {name: partner._origin[name] for name in TICKET_COUNT_FIELDS}
                 )
-            elif partner.id == origin.id:
-                super(ResPartner, partner)._compute_helpdesk_ticket_count()
-            else:
-                super(ResPartner, origin)._compute_helpdesk_ticket_count()
-                partner.update({name: origin[name] for name in TICKET_COUNT_FIELDS})
+        return super(ResPartner, self - new - edited)._compute_helpdesk_ticket_count()

@@ -10,6 +10,7 @@ from odoo.addons.freight_crm.models.freight_workflow_guard import COMPUTED
 from .common import PLANNED_STATES, get_setting
 
 
+# pylint: disable=consider-merging-classes-inherited
 class ResPartner(models.Model):
     """Customer care (R-VIS-7): greetings before public holidays and on
     the founding and cooperation anniversaries."""

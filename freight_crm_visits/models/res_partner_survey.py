@@ -11,6 +11,7 @@ from odoo.addons.freight_crm.models.freight_workflow_guard import WORKFLOW
 from .common import PLANNED_STATES, get_setting
 
 
+# pylint: disable=consider-merging-classes-inherited
 class ResPartner(models.Model):
     """Satisfaction (R-SAT-1): the yearly survey and its score."""
 

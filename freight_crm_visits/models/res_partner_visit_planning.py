@@ -8,6 +8,7 @@ from odoo.tools import SQL
 from .common import get_setting
 
 
+# pylint: disable=consider-merging-classes-inherited
 class ResPartner(models.Model):
     """Visit planning (R-VIS-2): the cron that plans the due visits."""
 
