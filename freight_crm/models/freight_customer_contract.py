@@ -160,8 +160,10 @@ class FreightCustomerContract(models.Model):
         compute="_compute_approval_overdue", search="_search_approval_overdue"
     )
     submitted_by_id = fields.Many2one("res.users", copy=False, readonly=True)
+    # Computed here rather than related to the customer's flag, which only
+    # salespeople read: legal reviewers need it for the contracts they see.
     risk_blocked = fields.Boolean(
-        related="partner_id.freight_risk_blocked",
+        compute="_compute_risk_blocked",
         string="Customer Has an Open High Risk",
     )
     manager_approver_id = fields.Many2one(
@@ -188,6 +190,12 @@ class FreightCustomerContract(models.Model):
         "UNIQUE(name, company_id)",
         "This contract number is already used: leave the number to the sequence.",
     )
+
+    @api.depends("partner_id")
+    def _compute_risk_blocked(self):
+        blocked = self.partner_id.sudo()._freight_high_risk_partner_ids()
+        for contract in self:
+            contract.risk_blocked = contract.partner_id.id in blocked
 
     @api.depends("state", "approval_deadline")
     def _compute_approval_overdue(self):
