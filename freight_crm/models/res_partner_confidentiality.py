@@ -206,12 +206,14 @@ class ResPartner(models.Model):
         domain = [("partner_id", "=", self.commercial_partner_id.id)]
         return Reward.search_count(domain) == Reward.sudo().search_count(domain)
 
-    def _freight_check_contract_gate(self, grade=None):
+    def _freight_check_contract_gate(self, grade=None, notify=True):
         """Confirming an order runs the contract gate for sales users who
         may hold no freight role: its checks read the grade as the freight
         logic, the answer only says whether business may be confirmed."""
         if not self._freight_without_role():
-            return super()._freight_check_contract_gate(grade=grade)
+            return super()._freight_check_contract_gate(grade=grade, notify=notify)
         internal = self.with_context(freight_internal_read=_INTERNAL_READ)
-        warned = super(ResPartner, internal)._freight_check_contract_gate(grade=grade)
+        warned = super(ResPartner, internal)._freight_check_contract_gate(
+            grade=grade, notify=notify
+        )
         return warned.with_env(self.env)

@@ -218,8 +218,10 @@ class TestFreightPartnerBypasses(FreightContractCase):
                 customer.write(vals)
         self.assertEqual(self.other_customer.user_id, self.sales2)
         self.assertEqual(self.other_customer.freight_customer_state, "admission")
-        # Unchanged values are harmless; a manager reassigns.
-        customer.write({"user_id": self.sales2.id})
+        # A colleague's customer is invisible: not even unchanged values are
+        # written; a manager reassigns.
+        with self.assertRaises(AccessError):
+            customer.write({"user_id": self.sales2.id})
         self.other_customer.with_user(self.manager).user_id = self.sales
         self.assertEqual(self.other_customer.user_id, self.sales)
 

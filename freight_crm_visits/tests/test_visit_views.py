@@ -49,15 +49,18 @@ class TestVisitViews(FreightVisitCase):
         self.assertEqual(self.customer.freight_founding_mmdd, "05-20")
 
     def test_form_fills_grade_and_channel_from_customer(self):
+        grade_b_customer = self._make_customer(
+            "测试客户C有限公司", self.grade_b, user=self.salesperson
+        )
         form = Form(self.env["freight.visit"].with_user(self.salesperson))
         form.partner_id = self.customer
         self.assertEqual(form.grade_id, self.grade_a)
         self.assertEqual(form.channel, "face_to_face")
-        form.partner_id = self.other_customer
+        form.partner_id = grade_b_customer
         self.assertEqual(form.channel, "phone")
         visit = form.save()
         # The grade stays as it was on the visit date.
-        self.other_customer.freight_grade_id = self.grade_c
+        grade_b_customer.freight_grade_id = self.grade_c
         self.assertEqual(visit.grade_id, self.grade_b)
 
     @freeze_time("2026-03-11")  # a Wednesday
