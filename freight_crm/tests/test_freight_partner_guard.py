@@ -86,8 +86,10 @@ class TestFreightPartnerPolicy(FreightContractCase):
                     continue
                 base = {"name": f"新客户 {name} {role}", "is_company": True}
                 default = Partner.default_get([name]).get(name, False)
-                with self.subTest(field=name, role=role, value="default"):
-                    Partner.create(dict(base, **{name: default}))
+                # A field the role cannot see is never sent by its form.
+                if Partner._has_field_access(Partner._fields[name], "write"):
+                    with self.subTest(field=name, role=role, value="default"):
+                        Partner.create(dict(base, **{name: default}))
                 with self.subTest(field=name, role=role, value="changed"):
                     vals = dict(base, **{name: self._changed_value(name)})
                     if self._allowed(rule, user):
@@ -101,8 +103,9 @@ class TestFreightPartnerPolicy(FreightContractCase):
                 customer = self.customer_c.with_user(user)
                 if not self._can(customer, "write"):
                     continue
-                with self.subTest(field=name, role=role, value="unchanged"):
-                    customer.write({name: self.customer_c[name]})
+                if customer._has_field_access(customer._fields[name], "write"):
+                    with self.subTest(field=name, role=role, value="unchanged"):
+                        customer.write({name: self.customer_c[name]})
                 with self.subTest(field=name, role=role, value="changed"):
                     vals = {name: self._changed_value(name, self.customer_c)}
                     if self._allowed(rule, user):
