@@ -15,6 +15,7 @@ class FreightCustomerReward(models.Model):
     _description = "Customer Reward or Penalty"
     _inherit = ("freight.workflow.guard",)
     _order = "date desc, id desc"
+    _rec_names_search = ("partner_id",)
 
     partner_id = fields.Many2one(
         "res.partner",

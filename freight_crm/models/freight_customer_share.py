@@ -17,6 +17,7 @@ class FreightCustomerShare(models.Model):
     _description = "Customer File Sharing Request"
     _inherit = ("mail.thread", "freight.workflow.guard")
     _order = "id desc"
+    _rec_names_search = ("partner_id",)
 
     partner_id = fields.Many2one(
         "res.partner",
