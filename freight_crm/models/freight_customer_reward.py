@@ -52,6 +52,12 @@ class FreightCustomerReward(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     amount = fields.Monetary(currency_field="currency_id")
 
+    @api.depends("partner_id", "date")
+    def _compute_display_name(self):
+        for reward in self:
+            parts = (reward.partner_id.display_name, str(reward.date or ""))
+            reward.display_name = " ".join(part for part in parts if part)
+
     @api.model
     def _freight_guard_policy(self):
         return {"partner_id": PARENT}

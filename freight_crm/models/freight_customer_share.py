@@ -58,6 +58,12 @@ class FreightCustomerShare(models.Model):
     approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     approval_date = fields.Datetime(readonly=True, copy=False)
 
+    @api.depends("partner_id", "user_id")
+    def _compute_display_name(self):
+        for share in self:
+            parts = (share.partner_id.display_name, share.user_id.name)
+            share.display_name = " ".join(part for part in parts if part)
+
     @api.model
     def _freight_guard_policy(self):
         return {
