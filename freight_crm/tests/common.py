@@ -132,6 +132,35 @@ class FreightContractCase(TransactionCase):
         cls.document = base64.b64encode(b"%PDF-1.4 signed contract")
 
     @classmethod
+    def _ledger_records(cls, partner):
+        """{model: record}: one risk, reward, KPI and sharing request of
+        ``partner``, for the access tests."""
+        return {
+            "freight.customer.risk": cls.env["freight.customer.risk"].create(
+                {"name": "汇率风险", "partner_id": partner.id, "level": "low"}
+            ),
+            "freight.customer.reward": cls.env["freight.customer.reward"].create(
+                {"partner_id": partner.id, "kind": "reward", "reason": "全年零投诉"}
+            ),
+            "freight.customer.kpi": cls.env["freight.customer.kpi"].create(
+                {
+                    "partner_id": partner.id,
+                    "date_start": "2026-07-01",
+                    "date_end": "2026-09-30",
+                    "on_time_rate": 99,
+                }
+            ),
+            "freight.customer.share": cls.env["freight.customer.share"].create(
+                {
+                    "partner_id": partner.id,
+                    "user_id": cls.manager.id,
+                    "reason": "年度审计",
+                    "date_expiry": "2099-12-31",
+                }
+            ),
+        }
+
+    @classmethod
     def _contract_vals(cls, partner, **vals):
         return dict(
             {
