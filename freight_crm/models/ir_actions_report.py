@@ -3,20 +3,29 @@
 from odoo import models
 from odoo.exceptions import AccessError
 
+# Report names of the freight addons (module prefix of their templates).
+FREIGHT_REPORTS = ("freight_crm.", "freight_crm_")
+
 
 class IrActionsReport(models.Model):
     """Reports print what their reader may read, whoever calls them: the
     web client's print menu, /report/html, /report/pdf or RPC. The groups
-    of the report action are enforced, and the records printed are checked
-    against the access rights and record rules of the reader before
-    anything is rendered (a template may read with elevated rights)."""
+    of the freight reports are enforced (other apps' reports keep Odoo's
+    behaviour, where groups only hide the print menu entry), and the
+    records printed are checked against the access rights and record rules
+    of the reader before anything is rendered (a template may read with
+    elevated rights)."""
 
     _inherit = "ir.actions.report"
 
     def _freight_check_report_access(self, report, docids):
         if self.env.su:
             return
-        if report.group_ids and not (report.group_ids & self.env.user.all_group_ids):
+        if (
+            report.report_name.startswith(FREIGHT_REPORTS)
+            and report.group_ids
+            and not (report.group_ids & self.env.user.all_group_ids)
+        ):
             raise AccessError(
                 self.env._("You are not allowed to print the report %s.", report.name)
             )

@@ -160,10 +160,39 @@ class ResPartner(models.Model):
     def create(self, vals_list):
         if not self._freight_without_role():
             return super().create(vals_list)
+        vals_list = self._freight_drop_restricted_defaults(vals_list)
         # The checks of the freight logic read freight fields of the new
         # partners; the caller gets them back in its own environment.
         internal = self.with_context(freight_internal_read=_INTERNAL_READ)
         return super(ResPartner, internal).create(vals_list).with_env(self.env)
+
+    @api.model
+    def _freight_drop_restricted_defaults(self, vals_list):
+        """Values of freight fields the user may not write, equal to the
+        field's default, are left to the default: a user created by an
+        administrator without a freight role carries the partner defaults
+        (res.users inherits res.partner), and a default is never refused."""
+        restricted = {
+            name
+            for vals in vals_list
+            for name in vals
+            if name in self._fields
+            and self._fields[name].groups
+            and not self._has_field_access(self._fields[name], "write")
+        }
+        if not restricted:
+            return vals_list
+        defaults = self.default_get(list(restricted))
+        return [
+            {
+                name: value
+                for name, value in vals.items()
+                if name not in restricted
+                or name not in defaults
+                or value != defaults[name]
+            }
+            for vals in vals_list
+        ]
 
     def write(self, vals):
         if not self._freight_without_role():

@@ -1,7 +1,7 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import FreightContractCase
 
@@ -326,3 +326,26 @@ class TestFreightConfidentiality(FreightContractCase):
         self.assertEqual(customer.commercial_partner_id, self.customer_c)
         with self.assertRaisesRegex(UserError, "grade A"):
             customer.freight_customer_state = "signed"
+
+    def test_user_without_role_creates_users_and_contacts(self):
+        """Defaults of the freight fields are never refused: an
+        administrator without a freight role creates users (which carry the
+        partner defaults) and contacts; a non-default value stays refused."""
+        admin = new_test_user(
+            self.env, login="fc_plain_admin", groups="base.group_user,base.group_system"
+        )
+        user = (
+            self.env["res.users"]
+            .with_user(admin)
+            .create({"name": "王芳", "login": "fc_plain_created"})
+        )
+        self.assertEqual(
+            user.partner_id.sudo().freight_onboarding_stage, "qualification"
+        )
+        Partner = self.env["res.partner"].with_user(admin)
+        contact = Partner.create(
+            {"name": "周强", "freight_onboarding_stage": "qualification"}
+        )
+        self.assertFalse(contact.sudo().freight_is_customer)
+        with self.assertRaises(AccessError):
+            Partner.create({"name": "吴磊", "freight_onboarding_stage": "needs"})
