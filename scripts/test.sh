@@ -56,7 +56,8 @@ if db_exists "$TEST_DB"; then
         die "Test database $TEST_DB already exists: drop it, or run with REUSE_DB=1 to test against it as it is."
 fi
 
-write_odoo_conf "$CONF" 8069
+# A free port: test runs of several checkouts may run side by side.
+write_odoo_conf "$CONF" "${TEST_HTTP_PORT:-$(free_port)}"
 
 if ! db_exists "$TEST_DB"; then
     say "Installing $ADDONS with demo data into $TEST_DB..."
