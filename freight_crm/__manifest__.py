@@ -4,7 +4,7 @@
     "name": "Freight CRM",
     "summary": "Customer management rulebook of a freight forwarder: "
     "grades, evaluations, admission, contracts, policies",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Sales",
     "website": "https://github.com/freight-crm/freight_crm",
     "author": "freight_crm contributors",
@@ -33,6 +33,7 @@
         "report/res_partner_report.xml",
         "security/freight_crm_contract_security.xml",
         "security/res_partner_security.xml",
+        "security/mail_security.xml",
         "data/freight_customer_contract_data.xml",
         "views/freight_customer_contract_views.xml",
         "views/freight_customer_risk_views.xml",

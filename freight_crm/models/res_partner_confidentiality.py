@@ -18,6 +18,7 @@ group, export, onchange, reports, chatter):
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
+from odoo.tools import SQL
 
 SALES = "freight_crm.group_freight_salesperson"
 MANAGER = "freight_crm.group_freight_manager"
@@ -32,6 +33,8 @@ GRADING = "freight_crm.group_freight_salesperson,freight_crm.group_freight_servi
 CONTRACTS = "freight_crm.group_freight_salesperson,freight_crm.group_freight_legal"
 # Paths of res.partner that reach bank data; exported by managers only.
 BANK_PATHS = ("bank_ids", "freight_bank_name", "freight_bank_account")
+# Values whose change may move a partner into or out of a customer file.
+CONFIDENTIALITY_KEYS = {"freight_customer_state", "parent_id", "is_company"}
 # Marks the freight business logic of create/write while it reads the freight
 # fields of the records it checks: an object, so that no RPC context (JSON
 # only) can forge it.
@@ -196,9 +199,57 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         if not self._freight_without_role():
-            return super().write(vals)
-        internal = self.with_context(freight_internal_read=_INTERNAL_READ)
-        return super(ResPartner, internal).write(vals)
+            res = super().write(vals)
+        else:
+            internal = self.with_context(freight_internal_read=_INTERNAL_READ)
+            res = super(ResPartner, internal).write(vals)
+        if CONFIDENTIALITY_KEYS.intersection(vals):
+            self._freight_sync_confidential_chatter()
+        return res
+
+    @api.model
+    def _freight_confidential_ids(self, ids):
+        """The ids among ``ids`` of partners whose file is confidential."""
+        if not ids:
+            return set()
+        return set(
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("id", "in", list(ids)), ("freight_is_customer", "=", True)])
+            .ids
+        )
+
+    def _freight_sync_confidential_chatter(self):
+        """A partner that becomes (or stops being) a freight customer takes
+        its existing messages and activities, and those of its contacts,
+        into (or out of) its file: one UPDATE per table."""
+        partners = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("commercial_partner_id", "in", self.commercial_partner_id.ids)])
+        ) | self.sudo()
+        partners.flush_recordset(["freight_is_customer"])
+        for table, model_column in (
+            ("mail_message", "model"),
+            ("mail_activity", "res_model"),
+        ):
+            self.env.cr.execute(
+                SQL(
+                    """
+                    UPDATE %(table)s t SET freight_confidential = p.freight_is_customer
+                      FROM res_partner p
+                     WHERE t.%(model)s = 'res.partner' AND t.res_id = p.id
+                       AND p.id = ANY(%(ids)s)
+                       AND t.freight_confidential
+                           IS DISTINCT FROM p.freight_is_customer
+                    """,
+                    table=SQL.identifier(table),
+                    model=SQL.identifier(model_column),
+                    ids=partners.ids,
+                )
+            )
+        self.env["mail.message"].invalidate_model(["freight_confidential"])
+        self.env["mail.activity"].invalidate_model(["freight_confidential"])
 
     def export_data(self, fields_to_export):
         """Bank accounts of freight customers are exported by managers only,
