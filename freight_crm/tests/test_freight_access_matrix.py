@@ -52,7 +52,9 @@ MATRIX = {
     ("freight.customer.grade.history", "display_name"): {"sales_x", "manager"},
     # The customer's chatter, activities, followers and attachments follow
     # the visibility of the customer.
-    ("mail.message", "body"): {
+    # Its messages are part of the file: the freight roles read them.
+    ("mail.message", "body"): {"sales_x", "service", "legal", "manager"},
+    ("mail.followers", "partner_id"): {
         "sales_x",
         "service",
         "legal",
@@ -81,7 +83,7 @@ ENTRY_POINTS = (
 )
 # Models whose search/read is not open to every entry point by design
 # (chatter models have their own access logic; export needs the group).
-EXPORT_EXEMPT = {"mail.message", "mail.activity", "ir.attachment"}
+EXPORT_EXEMPT = {"mail.message", "mail.activity", "mail.followers", "ir.attachment"}
 
 
 @tagged("post_install", "-at_install")
@@ -144,6 +146,7 @@ class TestFreightAccessMatrix(FreightContractCase):
             "mail.activity": partner.activity_schedule(
                 "mail.mail_activity_data_todo", summary="回访", user_id=cls.sales.id
             ),
+            "mail.followers": cls._follower(partner, cls.sales),
             "ir.attachment": cls.env["ir.attachment"].create(
                 {
                     "name": "营业执照.txt",
@@ -153,6 +156,13 @@ class TestFreightAccessMatrix(FreightContractCase):
                 }
             ),
         }
+
+    @classmethod
+    def _follower(cls, partner, user):
+        partner.message_subscribe(partner_ids=user.partner_id.ids)
+        return partner.message_follower_ids.filtered(
+            lambda f: f.partner_id == user.partner_id
+        )
 
     def _sees(self, user, model, field, entry_point):
         record = self.records[model]
