@@ -12,7 +12,9 @@ HTTP_MATRIX = {
     "sales_z": (False, False),
     "service": (True, True),
     "manager": (True, True),
-    "internal": (False, True),
+    "legal": (False, True),
+    "internal": (False, False),
+    "portal_own": (False, False),
 }
 
 
@@ -26,7 +28,9 @@ class TestFreightAccessHttp(HttpCase):
             "sales_z": "freight_crm.group_freight_salesperson",
             "service": "freight_crm.group_freight_service",
             "manager": "freight_crm.group_freight_manager",
+            "legal": "freight_crm.group_freight_legal",
             "internal": "base.group_user",
+            "portal_own": "base.group_portal",
         }
         cls.users = {
             role: new_test_user(
@@ -42,6 +46,7 @@ class TestFreightAccessHttp(HttpCase):
                 "user_id": cls.users["sales_x"].id,
             }
         )
+        cls.users["portal_own"].partner_id.parent_id = cls.customer
         cls.attachment = cls.env["ir.attachment"].create(
             {
                 "name": "licence.txt",

@@ -64,13 +64,7 @@ MATRIX = {
     # Odoo shows an activity to its assignee and to who may write the
     # customer: stricter than the customer's visibility.
     ("mail.activity", "summary"): {"sales_x", "manager"},
-    ("ir.attachment", "name"): {
-        "sales_x",
-        "service",
-        "legal",
-        "manager",
-        "internal",
-    },
+    ("ir.attachment", "name"): {"sales_x", "service", "legal", "manager"},
 }
 ENTRY_POINTS = (
     "read",
