@@ -1,7 +1,7 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command, http
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from odoo.addons.helpdesk_mgmt.tests.test_helpdesk_portal import (
     TestHelpdeskPortalBase,
@@ -85,3 +85,31 @@ class TestFreightComplaintPortal(TestHelpdeskPortalBase):
             self.assertEqual(response.status_code, 200, stage.name)
             self.assertIn("could not be completed", response.text)
             self.assertFalse(self.portal_ticket.closed)
+
+    def test_portal_page_of_another_customer_refused(self):
+        """The portal page of a complaint is the complaining customer's: a
+        portal user of another company gets no page, and the customer's own
+        page shows none of the internal handling."""
+        self._make_complaint(self.portal_ticket)
+        self.portal_ticket.write(
+            {
+                "freight_complaint_class": "important",
+                "freight_cause_analysis": "<p>内部原因：订舱员漏报舱单</p>",
+            }
+        )
+        stranger_company = self.env["res.partner"].create(
+            {"name": "无关贸易有限公司", "is_company": True}
+        )
+        stranger = new_test_user(
+            self.env, login="fc_portal_stranger", groups="base.group_portal"
+        )
+        stranger.partner_id.parent_id = stranger_company
+        self.authenticate("fc_portal_stranger", "fc_portal_stranger")
+        response = self.url_open(f"/my/ticket/{self.portal_ticket.id}")
+        self.assertNotIn("portal-ticket-title", response.text)
+        self.assertNotIn("订舱员漏报舱单", response.text)
+        self.authenticate("portal", "portal")
+        response = self.url_open(f"/my/ticket/{self.portal_ticket.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("portal-ticket-title", response.text)
+        self.assertNotIn("订舱员漏报舱单", response.text)
