@@ -27,6 +27,7 @@
         "views/freight_industry_segment_views.xml",
         "views/freight_customer_grade_history_views.xml",
         "wizards/freight_grade_override_wizard_views.xml",
+        "wizards/freight_anonymise_wizard_views.xml",
         "views/freight_crm_menus.xml",
         "views/res_partner_views.xml",
         "report/freight_customer_evaluation_report.xml",

@@ -27,3 +27,4 @@ from . import mail_activity
 from . import mail_followers
 from . import ir_rule
 from . import ir_attachment
+from . import res_partner_lifecycle

@@ -187,7 +187,10 @@ class ResPartner(models.Model):
         # A refused signing undoes the whole create, cache included.
         with self.env.cr.savepoint() if signing else nullcontext():
             partners = super().create(
-                [self._freight_plain_vals(vals) for vals in vals_list]
+                [
+                    self._freight_plain_vals(self._freight_create_defaults(vals))
+                    for vals in vals_list
+                ]
             )
             partners._freight_after_create(vals_list)
             if signing:
@@ -219,6 +222,10 @@ class ResPartner(models.Model):
         self._freight_guard_values([vals])
         if "user_id" in vals or "freight_customer_state" in vals:
             self._freight_check_reassignment(vals)
+
+    def _freight_create_defaults(self, vals):
+        """``vals`` completed with what the system knows of a new record."""
+        return vals
 
     def _freight_plain_vals(self, vals):
         """The part of ``vals`` the plain create/write stores; a concern

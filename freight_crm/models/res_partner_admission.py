@@ -123,6 +123,34 @@ class ResPartner(models.Model):
         )
 
     # CRUD hooks
+    @api.model
+    def default_get(self, fields_list):
+        """The new-customer form shows today as the first contact."""
+        res = super().default_get(fields_list)
+        if (
+            "freight_first_contact_date" in fields_list
+            and not res.get("freight_first_contact_date")
+            and res.get("freight_customer_state") in ("potential", "admission")
+        ):
+            res["freight_first_contact_date"] = fields.Date.context_today(self)
+        return res
+
+    def _freight_create_defaults(self, vals):
+        """A new potential customer is first contacted today, unless told
+        otherwise: the due-diligence activity is planned from it."""
+        vals = super()._freight_create_defaults(vals)
+        state = vals.get(
+            "freight_customer_state",
+            self.env.context.get("default_freight_customer_state"),
+        )
+        if state in ("potential", "admission") and (
+            "freight_first_contact_date" not in vals
+        ):
+            vals = dict(
+                vals, freight_first_contact_date=fields.Date.context_today(self)
+            )
+        return vals
+
     def _freight_after_create(self, vals_list):
         res = super()._freight_after_create(vals_list)
         self.filtered("freight_first_contact_date")._freight_plan_due_diligence()
