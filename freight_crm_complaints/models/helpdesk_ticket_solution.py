@@ -6,6 +6,11 @@ from odoo.tools import is_html_empty
 
 from odoo.addons.freight_crm.models.freight_workflow_guard import WORKFLOW
 
+APPROVAL_ACTIVITY = "freight_crm_complaints.mail_activity_type_solution_approval"
+LEADER_GROUPS = (
+    "freight_crm_complaints.group_complaint_supervisor",
+    "helpdesk_mgmt.group_helpdesk_manager",
+)
 SOLUTION_STATES = [
     ("draft", "To Analyse"),
     ("to_approve", "Awaiting Approval"),
@@ -80,7 +85,36 @@ class HelpdeskTicket(models.Model):
                 "freight_submitted_by_id": self.env.user.id,
             }
         )
+        self._freight_ask_leader_approval()
         return True
+
+    def _freight_solution_leader(self):
+        """The leader asked to approve: a customer-service supervisor (else a
+        helpdesk manager) other than the submitter, the first one found."""
+        Users = self.env["res.users"].sudo()
+        for xmlid in LEADER_GROUPS:
+            group = self.env.ref(xmlid, raise_if_not_found=False)
+            if not group:
+                continue
+            leader = Users.search(
+                [("all_group_ids", "in", group.ids), ("id", "!=", self.env.uid)],
+                order="id",
+                limit=1,
+            )
+            if leader:
+                return leader
+        return Users
+
+    def _freight_ask_leader_approval(self):
+        leader = self._freight_solution_leader()
+        if not leader:
+            return
+        for ticket in self.sudo():
+            ticket.activity_schedule(
+                APPROVAL_ACTIVITY,
+                user_id=leader.id,
+                note=self.env._("Submitted by %s.", self.env.user.name),
+            )
 
     def action_freight_approve_solution(self):
         """A leader approves a solution someone else submitted."""
@@ -105,6 +139,7 @@ class HelpdeskTicket(models.Model):
                 )
             ticket._freight_check_four_eyes(ticket.freight_submitted_by_id, label)
         self._freight_check_solution_step(("to_approve",))
+        self.sudo().activity_feedback([APPROVAL_ACTIVITY])
         self.sudo().write(
             {
                 "freight_solution_state": "approved",
@@ -132,6 +167,7 @@ class HelpdeskTicket(models.Model):
     def action_freight_reset_solution(self):
         """Take the solution back to analysis (before it was executed)."""
         self._freight_check_solution_step(("to_approve", "approved"))
+        self.sudo().activity_unlink([APPROVAL_ACTIVITY])
         self.sudo().write(
             {
                 "freight_solution_state": "draft",

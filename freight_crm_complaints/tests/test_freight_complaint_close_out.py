@@ -78,12 +78,24 @@ class TestFreightComplaintCloseOut(FreightComplaintCase):
         with self.assertRaisesRegex(UserError, "approved by a leader"):
             ticket.action_freight_execute_solution()
         ticket.action_freight_submit_solution()
+        approval_type = self.env.ref(
+            "freight_crm_complaints.mail_activity_type_solution_approval"
+        )
+        asked = self.ticket.activity_ids.filtered(
+            lambda a: a.activity_type_id == approval_type
+        )
+        self.assertEqual(len(asked), 1, "the leader is asked to approve")
+        self.assertTrue(asked.user_id._freight_is_complaint_leader())
+        self.assertNotEqual(asked.user_id, self.service)
         with self.assertRaisesRegex(UserError, "Only a customer-service supervisor"):
             ticket.action_freight_approve_solution()
         with self.assertRaisesRegex(UserError, "set by the workflow"):
             ticket.write({"freight_solution_state": "executed"})
         ticket.with_user(self.supervisor).action_freight_approve_solution()
         self.assertEqual(ticket.freight_approved_by_id, self.supervisor)
+        self.assertFalse(
+            asked.exists().filtered("active"), "the approval activity is done"
+        )
         ticket.action_freight_execute_solution()
         self.assertEqual(ticket.freight_solution_state, "executed")
 
