@@ -19,24 +19,28 @@ def render_refusal(error, back_url=None):
 
 
 class HelpdeskTicketControllerFreight(HelpdeskTicketController):
-    """The portal ticket form also files complaints: with a complaint class
-    (or a complaint team chosen) the ticket goes to a complaint team."""
+    """The portal ticket form also files complaints: ticked as a complaint
+    (or filed with a complaint team) the ticket goes to a complaint team,
+    with the shipment it is about."""
 
     @http.route("/new/ticket", type="http", auth="user", website=True)
     def create_new_ticket(self, **kw):
         response = super().create_new_ticket(**kw)
-        response.qcontext["freight_complaint_classes"] = (
-            request.env["helpdesk.ticket"]
-            ._fields["freight_complaint_class"]
-            ._description_selection(request.env)
+        response.qcontext["freight_complaint_form"] = bool(
+            request.env["helpdesk.ticket.team"].sudo()._freight_default_complaint_team()
         )
         return response
 
     def _prepare_submit_ticket_vals(self, **kw):
         vals = super()._prepare_submit_ticket_vals(**kw)
         team = request.env["helpdesk.ticket.team"].sudo().browse(vals.get("team_id"))
+        # The customer says it is a complaint and about which shipment; the
+        # class is customer service's assessment (an API client may send it).
         complaint_class = kw.get("freight_complaint_class")
-        if complaint_class or team.freight_is_complaint_team:
+        is_complaint = kw.get("freight_is_complaint") or complaint_class
+        if kw.get("freight_shipment_ref"):
+            vals["freight_shipment_ref"] = kw["freight_shipment_ref"].strip()[:128]
+        if is_complaint or team.freight_is_complaint_team:
             vals.update(
                 request.env["helpdesk.ticket"]._freight_portal_complaint_vals(
                     complaint_class, team=team

@@ -74,6 +74,12 @@ class HelpdeskTicket(models.Model):
         "count from here. Set at intake; afterwards only a Freight CRM "
         "manager corrects it.",
     )
+    freight_shipment_ref = fields.Char(
+        string="Shipment / B/L or Order No.",
+        tracking=True,
+        help="The shipment the complaint is about, as the customer knows it: "
+        "bill of lading, booking or order number.",
+    )
     freight_first_owner_id = fields.Many2one(
         "res.users",
         string="First Owner",
@@ -376,7 +382,8 @@ class HelpdeskTicket(models.Model):
     @api.model
     def _freight_portal_complaint_vals(self, complaint_class, team=None):
         """Values a complaint filed in the portal gets (R-CMP-1): its class
-        (General when unknown), the portal channel and a complaint team."""
+        (General until customer service assesses it), the portal channel, a
+        complaint team and its leader as the one handling it."""
         classes = dict(COMPLAINT_CLASSES)
         channel = self.env.ref(
             "freight_crm_complaints.helpdesk_ticket_channel_portal",
@@ -396,4 +403,8 @@ class HelpdeskTicket(models.Model):
         if team:
             vals["team_id"] = team.id
             vals["stage_id"] = team._get_applicable_stages()[:1].id
+            # The team leader receives complaints filed in the portal: the
+            # first owner (首问负责人) of a complaint nobody took on the phone.
+            if team.user_id:
+                vals["user_id"] = team.user_id.id
         return vals

@@ -10,12 +10,36 @@ from odoo.addons.helpdesk_mgmt.tests.test_helpdesk_portal import (
 
 @tagged("post_install", "-at_install")
 class TestFreightComplaintPortal(TestHelpdeskPortalBase):
-    def test_portal_form_offers_complaint_class(self):
+    def test_portal_form_asks_what_the_customer_knows(self):
         self.authenticate("portal", "portal")
         response = self.url_open("/new/ticket")
         self.assertEqual(response.status_code, 200)
-        self.assertIn('name="freight_complaint_class"', response.text)
-        self.assertIn('value="major"', response.text)
+        self.assertIn('name="freight_is_complaint"', response.text)
+        self.assertIn('name="freight_shipment_ref"', response.text)
+        # The class is customer service's assessment, not the customer's.
+        self.assertNotIn('name="freight_complaint_class"', response.text)
+
+    def test_portal_complaint_gets_team_and_first_owner(self):
+        team = self.env.ref("freight_crm_complaints.helpdesk_ticket_team_complaint")
+        leader = new_test_user(
+            self.env,
+            login="fc_portal_leader",
+            groups="helpdesk_mgmt.group_helpdesk_user,freight_crm.group_freight_service",
+        )
+        team.write({"user_id": leader.id, "user_ids": [Command.link(leader.id)]})
+        self.authenticate("portal", "portal")
+        self._submit_ticket(
+            freight_is_complaint="1", freight_shipment_ref="COSU6301234560"
+        )
+        ticket = self.env["helpdesk.ticket"].search(
+            [("name", "=", self.new_ticket_title)]
+        )
+        self.assertTrue(ticket.freight_is_complaint)
+        self.assertEqual(ticket.team_id, team)
+        self.assertEqual(ticket.freight_complaint_class, "general")
+        self.assertEqual(ticket.freight_shipment_ref, "COSU6301234560")
+        self.assertEqual(ticket.user_id, leader)
+        self.assertEqual(ticket.freight_first_owner_id, leader)
 
     def test_portal_customer_files_major_complaint(self):
         self.authenticate("portal", "portal")
