@@ -40,6 +40,18 @@ class HelpdeskTicket(models.Model):
         compute="_compute_freight_deadline_state",
         search="_search_freight_is_due_soon",
     )
+    freight_deadline_hours = fields.Float(
+        string="Deadline (Working Hours)",
+        compute="_compute_freight_working_hours",
+        help="Working hours the complaint's class and customer grade give to "
+        "resolve it, counted on the team's calendar.",
+    )
+    freight_hours_left = fields.Float(
+        string="Working Hours Left",
+        compute="_compute_freight_working_hours",
+        help="Working hours from now to the deadline on the team's calendar; "
+        "negative once overdue.",
+    )
     freight_grade_id = fields.Many2one(
         "freight.customer.grade",
         string="Customer Grade",
@@ -76,6 +88,46 @@ class HelpdeskTicket(models.Model):
                 continue
             hours = rule.hours * ticket._freight_grade_deadline_factor()
             ticket.freight_deadline = ticket._freight_add_working_hours(hours)
+
+    @api.depends("freight_deadline", "freight_complaint_class", "stage_id.closed")
+    def _compute_freight_working_hours(self):
+        rules = self.env["freight.complaint.deadline"]._get_rules_by_class()
+        now = fields.Datetime.now()
+        for ticket in self:
+            rule = rules.get(ticket.freight_complaint_class)
+            ticket.freight_deadline_hours = (
+                rule.hours * ticket._freight_grade_deadline_factor()
+                if ticket.freight_is_complaint and rule
+                else 0.0
+            )
+            deadline = ticket.freight_deadline
+            if not deadline or ticket.stage_id.closed:
+                ticket.freight_hours_left = 0.0
+                continue
+            calendar = ticket._freight_calendar()
+            start, end, sign = (
+                (now, deadline, 1)
+                if now < deadline
+                else (
+                    deadline,
+                    now,
+                    -1,
+                )
+            )
+            hours = (
+                calendar.get_work_duration_data(start, end)["hours"]
+                if calendar
+                else (end - start).total_seconds() / 3600
+            )
+            ticket.freight_hours_left = sign * hours
+
+    def _freight_calendar(self):
+        """The team's working calendar, else the company's."""
+        self.ensure_one()
+        return (
+            self.team_id.sudo().freight_resource_calendar_id
+            or self.company_id.sudo().resource_calendar_id
+        )
 
     def _freight_grade_deadline_factor(self):
         """The customer grade's factor: it may tighten the rulebook deadline,
@@ -147,10 +199,7 @@ class HelpdeskTicket(models.Model):
     def _freight_add_working_hours(self, hours):
         """Intake time plus ``hours`` working hours of the team's calendar."""
         self.ensure_one()
-        calendar = (
-            self.team_id.sudo().freight_resource_calendar_id
-            or self.company_id.sudo().resource_calendar_id
-        )
+        calendar = self._freight_calendar()
         intake = self.freight_intake_date
         planned = calendar and calendar.plan_hours(hours, intake, compute_leaves=True)
         return planned or intake + timedelta(hours=hours)

@@ -112,3 +112,16 @@ class TestFreightComplaintDeadline(FreightComplaintCase):
         deadline = self.env.ref("freight_crm_complaints.complaint_deadline_major")
         with self.assertRaisesRegex(ValidationError, "positive number of hours"):
             deadline.hours = -1
+
+    def test_working_hours_given_and_left(self):
+        # Friday 16:00, General (24 working hours): due Wednesday 16:00.
+        ticket = self._complaint(shanghai(2026, 11, 20, 16, 0))
+        self.assertEqual(ticket.freight_deadline_hours, 24)
+        # Monday 10:00: 8 h Monday, 8 h Tuesday and 6 h Wednesday are left.
+        with freeze_time(shanghai(2026, 11, 23, 10, 0)):
+            ticket.invalidate_recordset(["freight_hours_left"])
+            self.assertAlmostEqual(ticket.freight_hours_left, 7 + 8 + 6)
+        # Thursday 10:00: overdue by Wednesday 16-18 and Thursday 9-10.
+        with freeze_time(shanghai(2026, 11, 26, 10, 0)):
+            ticket.invalidate_recordset(["freight_hours_left"])
+            self.assertAlmostEqual(ticket.freight_hours_left, -3)
