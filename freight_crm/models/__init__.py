@@ -22,6 +22,7 @@ from . import res_config_settings
 from . import freight_customer_share_grant
 from . import ir_actions_report
 from . import res_partner_confidentiality
+from . import freight_customer_file_item
 from . import mail_message
 from . import mail_activity
 from . import mail_followers
