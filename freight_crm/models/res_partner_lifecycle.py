@@ -71,32 +71,27 @@ class ResPartner(models.Model):
                         partner.display_name,
                     )
                 )
-        return self._freight_move_lifecycle(
-            self.env._("Sign Customer"), ("admission",), "signed"
-        )
+        action = self.env._("Sign Customer")
+        return self._freight_move_lifecycle(action, ("admission",), "signed")
 
     def action_freight_mark_dormant(self):
         """A signed customer without business for now."""
-        return self._freight_move_lifecycle(
-            self.env._("Mark Dormant"), ("signed",), "dormant"
-        )
+        action = self.env._("Mark Dormant")
+        return self._freight_move_lifecycle(action, ("signed",), "dormant")
 
     def action_freight_reactivate(self):
         """A dormant customer does business again: signing rules apply."""
-        return self._freight_move_lifecycle(
-            self.env._("Reactivate"), ("dormant",), "signed"
-        )
+        action = self.env._("Reactivate")
+        return self._freight_move_lifecycle(action, ("dormant",), "signed")
 
     def action_freight_eliminate(self):
+        action = self.env._("Eliminate")
         return self._freight_move_lifecycle(
-            self.env._("Eliminate"),
-            ("potential", "admission", "signed", "dormant"),
-            "eliminated",
+            action, ("potential", "admission", "signed", "dormant"), "eliminated"
         )
 
     def action_freight_restore_potential(self):
         """An eliminated customer reviewed by the manager starts again as a
         potential customer."""
-        return self._freight_move_lifecycle(
-            self.env._("Restore as Potential"), ("eliminated",), "potential"
-        )
+        action = self.env._("Restore as Potential")
+        return self._freight_move_lifecycle(action, ("eliminated",), "potential")
