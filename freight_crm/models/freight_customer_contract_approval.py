@@ -26,6 +26,7 @@ APPROVAL_STEPS = {
     ),
 }
 REVIEW_STATES = tuple(APPROVAL_STEPS)
+APPROVAL_ACTIVITIES = tuple(step[2] for step in APPROVAL_STEPS.values())
 
 
 class FreightCustomerContract(models.Model):
@@ -188,11 +189,16 @@ class FreightCustomerContract(models.Model):
                         contract.name,
                     )
                 )
-        self.activity_unlink([step[2] for step in APPROVAL_STEPS.values()])
+        self.activity_unlink(APPROVAL_ACTIVITIES)
+        self._freight_back_to_draft()
+        return True
+
+    def _freight_back_to_draft(self):
+        """Back to draft, without the deadline and the submitter of the last
+        submission."""
         self.sudo().write(
             {"state": "draft", "approval_deadline": False, "submitted_by_id": False}
         )
-        return True
 
     def _schedule_step_activity(self):
         """One activity per member of the group approving the current step,
@@ -242,7 +248,7 @@ class FreightCustomerContract(models.Model):
         self.check_access("write")
         if any(contract.state == "expired" for contract in self):
             raise UserError(self.env._("An expired contract cannot be cancelled."))
-        self.activity_unlink([step[2] for step in APPROVAL_STEPS.values()])
+        self.activity_unlink(APPROVAL_ACTIVITIES)
         self.sudo().write({"state": "cancelled"})
         return True
 
@@ -252,9 +258,7 @@ class FreightCustomerContract(models.Model):
             raise UserError(
                 self.env._("Only cancelled contracts can be reset to draft.")
             )
-        self.sudo().write(
-            {"state": "draft", "approval_deadline": False, "submitted_by_id": False}
-        )
+        self._freight_back_to_draft()
         return True
 
     def _freight_note_risk_hold(self):
