@@ -1,4 +1,5 @@
 from . import freight_workflow_guard
+from . import resource_calendar
 from . import freight_customer_grade
 from . import freight_evaluation_criterion
 from . import freight_industry_segment
@@ -14,6 +15,8 @@ from . import res_partner_contract_gate
 from . import res_partner_risk
 from . import res_partner_anonymisation
 from . import freight_customer_contract
+from . import freight_customer_contract_approval
+from . import freight_customer_contract_expiry
 from . import freight_customer_risk
 from . import freight_customer_reward
 from . import freight_customer_share

@@ -11,7 +11,7 @@ from .res_partner_risk import REWARD_PARAMS
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    # --- Grading (issue 3: R-GRD-4, R-GRD-6, R-GRD-7) -----------------------
+    # --- Grading (R-GRD-4, R-GRD-6, R-GRD-7) --------------------------------
     freight_rule_grading = fields.Boolean(
         string="Rule-based Grading",
         config_parameter="freight_crm.rule_grading",
@@ -186,7 +186,7 @@ class ResConfigSettings(models.TransientModel):
         )
         self.env.add_to_compute(partners._fields["freight_is_key_account"], partners)
 
-    # --- Admission, contracts, KPIs (issue 4) ---
+    # --- Admission, contracts, KPIs (R-ONB-3, R-CON-2, R-CON-4, R-KPI-1) ---
     freight_due_diligence_days = fields.Integer(
         string="Due Diligence (Working Days)",
         config_parameter="freight_crm.due_diligence_days",

@@ -5,7 +5,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .freight_customer_contract import plan_working_days, start_of_next_day
 from .freight_workflow_guard import WORKFLOW
 from .res_partner import MANAGER
 
@@ -238,9 +237,11 @@ class ResPartner(models.Model):
         on the company's working calendar (R-ONB-2)."""
         days = self._freight_params(ADMISSION_PARAMS)["freight_crm.due_diligence_days"]
         for partner in self:
-            company = partner.company_id or self.env.company
-            start = start_of_next_day(company, partner.freight_first_contact_date)
-            deadline = plan_working_days(company, days, start).date()
+            calendar = (partner.company_id or self.env.company).resource_calendar_id
+            start = calendar._freight_start_of_next_day(
+                partner.freight_first_contact_date
+            )
+            deadline = calendar._freight_plan_working_days(days, start).date()
             partner.sudo().freight_due_diligence_deadline = deadline
             partner.activity_unlink(["freight_crm.mail_activity_due_diligence"])
             partner.activity_schedule(

@@ -15,7 +15,9 @@ DONE_STATES = ("done", "submitted", "approved", "returned")
 
 
 class FreightVisit(models.Model):
-    """A customer visit, the form 附表3 客户拜访记录表 (R-VIS-3)."""
+    """A customer visit, the form 附表3 客户拜访记录表 (R-VIS-3). Its flow
+    is in freight_visit_approval.py, the abnormal relationship (R-VIS-4) in
+    freight_visit_abnormal.py."""
 
     _name = "freight.visit"
     _description = "Customer Visit"
@@ -115,13 +117,6 @@ class FreightVisit(models.Model):
     )
     support_details = fields.Char(string="Support Needed From")
     remarks = fields.Text()
-    relationship_abnormal = fields.Boolean(
-        string="Abnormal Relationship",
-        tracking=True,
-        help="Flag it when the relationship with the customer shows a problem: "
-        "the department manager is notified at once.",
-    )
-    abnormal_description = fields.Text(string="Abnormality")
     manager_visit_required = fields.Boolean(
         string="Manager Visit",
         tracking=True,
@@ -246,26 +241,13 @@ class FreightVisit(models.Model):
         if name == "partner_id":
             comodel.browse(record_id).check_access("read")
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        visits = super().create(vals_list)
-        visits.filtered("relationship_abnormal")._freight_notify_abnormal()
-        return visits
-
     def write(self, vals):
-        newly_abnormal = (
-            self.filtered(lambda v: not v.relationship_abnormal)
-            if vals.get("relationship_abnormal")
-            else self.browse()
-        )
         if "visit_date" in vals:
             # A held visit keeps a date on which it could have been held.
             self.filtered(lambda v: v.state != "planned")._check_not_in_future(
                 vals["visit_date"]
             )
-        res = super().write(vals)
-        newly_abnormal._freight_notify_abnormal()
-        return res
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_planned(self):
@@ -275,33 +257,6 @@ class FreightVisit(models.Model):
             raise UserError(
                 self.env._("Only planned visits can be deleted, not held ones.")
             )
-
-    # Flow: planned -> done -> submitted -> approved, or returned -> submitted.
-
-    def _check_state(self, allowed, action):
-        wrong = self.filtered(lambda v: v.state not in allowed)
-        if wrong:
-            states = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                self.env._(
-                    "You cannot %(action)s the visit %(visit)s: it is %(state)s.",
-                    action=action,
-                    visit=wrong[0].display_name,
-                    state=states[wrong[0].state],
-                )
-            )
-
-    def _check_manager(self):
-        if not self.env.su and not self.env.user.has_group(
-            "freight_crm.group_freight_manager"
-        ):
-            raise UserError(
-                self.env._("Only a Freight CRM manager can approve or return visits.")
-            )
-
-    def _check_any(self):
-        if not self:
-            raise UserError(self.env._("Select at least one visit."))
 
     def _check_not_in_future(self, new_date=None):
         """new_date: the date about to be written, else the visits' own."""
@@ -316,88 +271,6 @@ class FreightVisit(models.Model):
                     visit=future[0].display_name,
                 )
             )
-
-    def _check_actual_content(self):
-        empty = self.filtered(lambda v: not (v.actual_content or "").strip())
-        if empty:
-            raise UserError(
-                self.env._(
-                    "Fill in the actual content of the visit %(visit)s before "
-                    "submitting it.",
-                    visit=empty[0].display_name,
-                )
-            )
-
-    def action_done(self):
-        self._check_any()
-        self.check_access("write")
-        self._check_state(("planned",), self.env._("mark as done"))
-        self._check_not_in_future()
-        self.sudo().write({"state": "done"})
-        # A held visit closes the planning activity it came with.
-        self.activity_feedback(["freight_crm_visits.mail_activity_type_visit"])
-        return True
-
-    def action_submit(self):
-        self._check_any()
-        self.check_access("write")
-        self._check_state(("done", "returned"), self.env._("submit"))
-        self._check_actual_content()
-        self.sudo().write({"state": "submitted"})
-        return True
-
-    def action_approve(self):
-        self._check_any()
-        self._check_manager()
-        self.check_access("write")
-        self._check_state(("submitted",), self.env._("approve"))
-        self._check_actual_content()
-        for visit in self:
-            visit._freight_check_four_eyes(visit.user_id, self.env._("Approve visit"))
-        self.sudo().write(
-            {
-                "state": "approved",
-                "approver_id": self.env.user.id,
-                "approval_date": fields.Date.context_today(self),
-                "return_reason": False,
-            }
-        )
-        return True
-
-    def action_return(self, reason=None):
-        """Return submitted visits to the salesperson with a reason. Called
-        without a reason (from the button) it opens the reason wizard."""
-        self._check_any()
-        self._check_manager()
-        self.check_access("write")
-        self._check_state(("submitted",), self.env._("return"))
-        for visit in self:
-            visit._freight_check_four_eyes(visit.user_id, self.env._("Return visit"))
-        if reason is None:
-            return {
-                "type": "ir.actions.act_window",
-                "name": self.env._("Return Visit"),
-                "res_model": "freight.visit.return.wizard",
-                "view_mode": "form",
-                "target": "new",
-                "context": {"default_visit_ids": self.ids},
-            }
-        if not isinstance(reason, str) or not reason.strip():
-            raise UserError(
-                self.env._("Give a reason for returning the visit to the salesperson.")
-            )
-        self.sudo().write({"state": "returned", "return_reason": reason})
-        for visit in self:
-            visit.message_post(
-                body=self.env._("Returned: %s", reason),
-                partner_ids=visit.user_id.partner_id.ids,
-            )
-        return True
-
-    def action_send_survey(self):
-        """Send the satisfaction survey to the customers (survey channel)."""
-        self._check_any()
-        return self.partner_id.action_freight_send_survey()
 
     def _freight_subscribe_salespeople(self):
         """Subscribe each visit's salesperson with the default subtypes, in
@@ -433,36 +306,3 @@ class FreightVisit(models.Model):
         )
         self.invalidate_recordset(["message_follower_ids", "message_partner_ids"])
         self.env["mail.followers"].invalidate_model()
-
-    # Abnormal relationship (R-VIS-4)
-
-    def _freight_department_managers(self):
-        manager = self.env.company.freight_visit_manager_id
-        if manager:
-            return manager
-        group = self.env.ref("freight_crm.group_freight_manager")
-        return group.sudo().all_user_ids.filtered(
-            lambda u: (
-                u.active and not u.share and u.id != self.env.ref("base.user_root").id
-            )
-        )
-
-    def _freight_notify_abnormal(self):
-        if not self:
-            return
-        managers = self._freight_department_managers()
-        for visit in self:
-            visit.message_post(
-                body=self.env._(
-                    "Abnormal customer relationship reported on this visit: %s",
-                    visit.abnormal_description or "-",
-                ),
-                partner_ids=managers.partner_id.ids,
-                subtype_xmlid="mail.mt_comment",
-            )
-            for manager in managers:
-                visit.activity_schedule(
-                    "freight_crm_visits.mail_activity_type_abnormal",
-                    user_id=manager.id,
-                    note=visit.abnormal_description,
-                )
