@@ -173,6 +173,50 @@ class FreightVisitReview(models.Model):
             return self.browse()
         return self._freight_create_reviews(today)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        reviews = super().create(vals_list)
+        # A user's New (web client, RPC); the review day's cron brings its
+        # own lines.
+        if not self.env.su:
+            reviews.filtered(lambda review: not review.line_ids)._freight_fill_lines()
+        return reviews
+
+    def _freight_review_customers(self, users):
+        """The active company customers of ``users``, read as the system:
+        a review lists them whoever creates it."""
+        return (
+            self.env["res.partner"]
+            .sudo()
+            .search(
+                [
+                    ("freight_customer_state", "in", PLANNED_STATES),
+                    ("user_id", "in", users.ids),
+                    ("is_company", "=", True),
+                ]
+            )
+        )
+
+    def _freight_fill_lines(self):
+        """A review created by hand (the salesperson's own, or a manager's)
+        gets the same lines and figures as the review day's."""
+        for review in self:
+            customers = self._freight_review_customers(review.user_id)
+            if not customers:
+                continue
+            figures, source = self._freight_figures(customers, review.date)
+            review.sudo().write(
+                {
+                    "figures_source": source,
+                    "line_ids": [
+                        fields.Command.create(
+                            {"partner_id": partner.id, **figures.get(partner.id, {})}
+                        )
+                        for partner in customers
+                    ],
+                }
+            )
+
     @api.model
     def _freight_create_reviews(self, review_date):
         """One review per salesperson for the month of review_date, unless it

@@ -9,7 +9,7 @@ from freezegun import freeze_time
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.modules.module import get_manifest
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import FreightVisitCase
 
@@ -163,3 +163,30 @@ class TestVisitReview(FreightVisitCase):
         )
         self.assertEqual(line.last_month_volume, 0)
         self.assertEqual(line.receivable_overdue, 0)
+
+    @freeze_time("2026-03-16")
+    def test_salesperson_creates_own_review_prefilled(self):
+        """The salesperson opens New in the web client: the review is theirs,
+        lists their customers with the known figures, and is theirs to fill
+        until submitted; a colleague's customers stay out of it."""
+        form = Form(self.env["freight.visit.review"].with_user(self.salesperson))
+        review = form.save()
+        self.assertEqual(review.user_id, self.salesperson)
+        self.assertIn(self.customer, review.line_ids.partner_id)
+        self.assertNotIn(self.other_customer, review.line_ids.partner_id)
+        line = review.line_ids.filtered(lambda x: x.partner_id == self.customer)
+        line.last_month_volume = 88000
+        review.action_submit()
+        self.assertEqual(review.state, "submitted")
+        # Nobody files a review in a colleague's name.
+        with self.assertRaises(UserError):
+            self.env["freight.visit.review"].with_user(self.salesperson).create(
+                {"user_id": self.salesperson2.id}
+            )
+        # A manager's review of a salesperson gets the same lines.
+        by_manager = (
+            self.env["freight.visit.review"]
+            .with_user(self.manager)
+            .create({"user_id": self.salesperson2.id})
+        )
+        self.assertIn(self.other_customer, by_manager.line_ids.partner_id)
