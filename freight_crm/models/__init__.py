@@ -22,3 +22,5 @@ from . import res_config_settings
 from . import freight_customer_share_grant
 from . import ir_actions_report
 from . import res_partner_confidentiality
+from . import resource_calendar_leaves
+from . import resource_calendar

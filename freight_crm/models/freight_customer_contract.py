@@ -47,16 +47,28 @@ TERM_FIELDS = frozenset(
 
 def plan_working_days(company, days, start):
     """Return the datetime (UTC, naive) at the end of the `days`-th working day
-    counted from `start` (aware or naive UTC) on the company's calendar."""
+    counted from `start` (aware or naive UTC) on the company's calendar, its
+    public holidays skipped and its make-up working days counted."""
     calendar = company.resource_calendar_id
     if not calendar:
         return start + timedelta(days=days)
     if start.tzinfo is None:
         start = pytz.utc.localize(start)
-    end = calendar.plan_days(days, start)
+    end = calendar.plan_days(days, start, compute_leaves=True)
     if not end:
         return (start + timedelta(days=days)).replace(tzinfo=None)
-    return end.astimezone(pytz.utc).replace(tzinfo=None)
+    return end_of_working_day(calendar, end).astimezone(pytz.utc).replace(tzinfo=None)
+
+
+def end_of_working_day(calendar, moment):
+    """The end of the last work interval of `moment`'s day (aware), e.g. the
+    afternoon's end rather than the morning's on a day with a lunch break."""
+    tz = pytz.timezone(calendar.tz or "UTC")
+    local_day = moment.astimezone(tz).date()
+    midnight = tz.localize(datetime.combine(local_day + timedelta(days=1), time.min))
+    intervals = calendar._work_intervals_batch(moment, midnight)[False]
+    stops = [stop for _start, stop, _meta in intervals]
+    return max(stops) if stops else moment
 
 
 def start_of_next_day(company, day):
