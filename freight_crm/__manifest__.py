@@ -45,6 +45,7 @@
         "data/resource_calendar_china_data.xml",
         "views/resource_calendar_leaves_views.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
     "assets": {
         "web.report_assets_common": ["freight_crm/static/src/scss/freight_report.scss"],
         "web.assets_tests": ["freight_crm/static/tests/tours/**/*"],
