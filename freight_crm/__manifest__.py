@@ -44,7 +44,10 @@
         "data/freight_customer_kpi_data.xml",
         "views/res_partner_admission_views.xml",
         "views/freight_crm_contract_menus.xml",
+        "data/resource_calendar_china_data.xml",
+        "views/resource_calendar_leaves_views.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
     "assets": {
         "web.report_assets_common": ["freight_crm/static/src/scss/freight_report.scss"],
         "web.assets_tests": ["freight_crm/static/tests/tours/**/*"],
@@ -54,5 +57,6 @@
         "demo/res_partner_demo.xml",
         "demo/freight_customer_evaluation_demo.xml",
         "demo/freight_customer_contract_demo.xml",
+        "demo/res_company_demo.xml",
     ],
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make run: bootstrap, create the database on first run, serve Odoo.
 #   DEMO=1 (default) demo data and demo logins; DEMO=0 a clean company
-#   database (Chinese and English, generated admin password).
+#   database (generated admin password). Both in Chinese and English: each
+#   user switches language in their preferences.
 #   WORKERS=N (default 0: one threaded process) Odoo's prefork server with N
 #   HTTP workers, a cron worker and the gevent (websocket) port.
 #   PROXY=1 behind a reverse proxy (proxy_mode). ODOO_ARGS: more options.
@@ -77,8 +78,8 @@ ADMIN_PASSWORD_FILE=$LOCAL/admin-$DB.password
 if ! db_exists "$DB"; then
     rm -f "$LOCAL/install-$DB.log"
     if [ "$DEMO" = 1 ]; then
-        say "Creating database $DB with the freight_crm addons, demo data and Chinese (zh_CN) (about two minutes)..."
-        odoo_bin -c "$CONF" -d "$DB" -i "$ADDONS" --with-demo --load-language=zh_CN \
+        say "Creating database $DB with the freight_crm addons, demo data, Chinese (zh_CN) and English (en_US) (about two minutes)..."
+        odoo_bin -c "$CONF" -d "$DB" -i "$ADDONS" --with-demo --load-language=zh_CN,en_US \
             --stop-after-init --workers=0 --logfile="$LOCAL/install-$DB.log" ||
             die "Installing the addons into $DB failed: see $LOCAL/install-$DB.log (remove it with 'make run DB=$DB RESET=1')."
     else

@@ -1,4 +1,5 @@
 from . import freight_workflow_guard
+from . import resource_calendar_leaves
 from . import resource_calendar
 from . import freight_customer_grade
 from . import freight_evaluation_criterion

@@ -15,3 +15,4 @@ from . import test_freight_workflow_policy
 from . import test_freight_evaluation_guard
 from . import test_freight_contract_guard
 from . import test_freight_partner_guard
+from . import test_freight_working_calendar

@@ -15,3 +15,4 @@ from . import res_config_settings
 from . import res_users
 from . import freight_customer_kpi
 from . import res_partner
+from . import ir_module_module

@@ -20,8 +20,11 @@ class FreightComplaintRootCause(models.Model):
     _order = "complete_name, id"
     _parent_store = True
     _rec_name = "complete_name"
+    _rec_names_search = ("name", "parent_id.name")
 
     name = fields.Char(required=True, translate=True)
+    # Stored for the order, in the database's source language; what users
+    # see and search is the display name, in their own language.
     complete_name = fields.Char(
         compute="_compute_complete_name", store=True, recursive=True
     )
@@ -51,6 +54,16 @@ class FreightComplaintRootCause(models.Model):
                 cause.complete_name = f"{cause.parent_id.complete_name} / {cause.name}"
             else:
                 cause.complete_name = cause.name
+
+    @api.depends("name", "parent_id")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for cause in self:
+            if not cause.parent_path:
+                cause.display_name = cause.name
+                continue
+            path = self.browse(int(i) for i in cause.parent_path.split("/")[:-1])
+            cause.display_name = " / ".join(path.mapped("name"))
 
     @api.constrains("parent_id")
     def _check_parent_id(self):
