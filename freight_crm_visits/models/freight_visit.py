@@ -52,14 +52,15 @@ class FreightVisit(models.Model):
             ("planned", "Planned"),
             ("done", "Done"),
             ("submitted", "Submitted"),
-            ("approved", "Approved"),
             ("returned", "Returned"),
+            ("approved", "Approved"),
         ],
         default="planned",
         required=True,
         index=True,
         tracking=True,
         copy=False,
+        group_expand="_read_group_expand_full",
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -79,7 +80,13 @@ class FreightVisit(models.Model):
         readonly=False,
         help="Set from the grade policy; change it if the visit was held another way.",
     )
-    address = fields.Char(string="Meeting Address")
+    address = fields.Char(
+        string="Meeting Address",
+        compute="_compute_address",
+        store=True,
+        readonly=False,
+        help="The customer's address unless the meeting is held elsewhere.",
+    )
     companion_ids = fields.Many2many(
         "res.users",
         "freight_visit_companion_rel",
@@ -141,6 +148,22 @@ class FreightVisit(models.Model):
 
     # The planning cron looks for customers without a planned visit.
     _partner_planned_idx = models.Index("(partner_id) WHERE state = 'planned'")
+
+    @api.depends("partner_id")
+    def _compute_address(self):
+        for visit in self:
+            partner = visit.partner_id
+            visit.address = ", ".join(
+                part
+                for part in (
+                    partner.street,
+                    partner.street2,
+                    partner.city,
+                    partner.state_id.name,
+                    partner.country_id.name,
+                )
+                if part
+            )
 
     @api.depends("partner_id", "visit_date")
     def _compute_display_name(self):

@@ -197,3 +197,13 @@ class TestVisitFlow(FreightVisitCase):
         self.assertIn("SALES客户拜访记录表", html)
         self.assertIn("会谈地址", html)
         self.assertIn("审批人", html)
+
+
+@tagged("post_install", "-at_install")
+class TestVisitDefaults(FreightVisitCase):
+    def test_meeting_address_from_the_customer(self):
+        self.customer.write({"street": "浦东新区世纪大道100号", "city": "上海"})
+        visit = self._make_visit(self.customer, date.today())
+        self.assertEqual(visit.address, "浦东新区世纪大道100号, 上海")
+        visit.with_user(self.salesperson).address = "客户仓库：外高桥保税区"
+        self.assertEqual(visit.address, "客户仓库：外高桥保税区")
