@@ -28,7 +28,6 @@ SETTINGS = {
     "review_day": (int, 15, 1, 31),
     "receivable_overdue_months": (int, 3, 0, 120),
     "care_lead_days": (int, 3, 0, 366),
-    "satisfaction_target": (float, 90.0, 0.0, 100.0),
     "survey_interval_months": (int, 12, 1, 120),
 }
 

@@ -28,11 +28,6 @@ class ResConfigSettings(models.TransientModel):
         config_parameter=setting_key("care_lead_days"),
         default=setting_default("care_lead_days"),
     )
-    freight_survey_target = fields.Float(
-        string="Satisfaction Target",
-        config_parameter=setting_key("satisfaction_target"),
-        default=setting_default("satisfaction_target"),
-    )
     freight_survey_interval_months = fields.Integer(
         string="Satisfaction Survey at Least Every (Months)",
         config_parameter=setting_key("survey_interval_months"),

@@ -2,8 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
-from .common import get_setting
-
 
 class SurveyUserInput(models.Model):
     _inherit = "survey.user_input"
@@ -74,7 +72,8 @@ class SurveyUserInput(models.Model):
             )
         }
         [[overall]] = self._read_group(domain, [], ["scoring_percentage:avg"])
-        target = get_setting(self.env, "satisfaction_target")
+        # One satisfaction target for the KPIs and the surveys (freight_crm's).
+        target = self.env["freight.customer.kpi"]._target("satisfaction")
         return {
             "per_customer": per_customer,
             "overall": overall or 0.0,
