@@ -13,6 +13,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/freight_visit_security.xml",
+        "security/freight_crm_visits_groups.xml",
         "data/mail_activity_type_data.xml",
         "data/freight_customer_grade_data.xml",
         "data/freight_public_holiday_data.xml",

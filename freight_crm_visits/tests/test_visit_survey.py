@@ -122,3 +122,14 @@ class TestVisitSurvey(FreightVisitCase):
         self._answer(self.contact, ["Satisfied"] * 5)
         self.assertFalse(self._survey_reminders(self.customer))
         self.assertEqual(self.customer.freight_survey_date, date(2026, 5, 6))
+
+
+@tagged("post_install", "-at_install")
+class TestVisitSurveyAccess(FreightVisitCase):
+    def test_manager_opens_the_satisfaction_surveys(self):
+        action = self.env.ref(
+            "freight_crm_visits.survey_user_input_action_freight_satisfaction"
+        )
+        Inputs = self.env[action.res_model].with_user(self.manager)
+        Inputs.web_search_read([], {"scoring_percentage": {}})
+        self.assertTrue(self.manager.has_group("survey.group_survey_user"))
