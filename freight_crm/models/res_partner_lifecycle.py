@@ -1,5 +1,7 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# One concern per file, as Odoo core does for the models it extends.
+# pylint: disable=consider-merging-classes-inherited
 from odoo import models
 from odoo.exceptions import AccessError, UserError
 

@@ -43,7 +43,9 @@ class TestFreightLifecycle(FreightContractCase):
             for key, value in safe_eval(action.context).items()
             if key.startswith("default_")
         }
-        form = Form(self.env["res.partner"].with_user(self.sales).with_context(context))
+        form = Form(
+            self.env["res.partner"].with_user(self.sales).with_context(**context)
+        )
         form.name = "青岛港联国际物流有限公司"
         customer = form.save()
         self.assertEqual(customer.freight_customer_state, "potential")
