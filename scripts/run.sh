@@ -77,8 +77,8 @@ ADMIN_PASSWORD_FILE=$LOCAL/admin-$DB.password
 if ! db_exists "$DB"; then
     rm -f "$LOCAL/install-$DB.log"
     if [ "$DEMO" = 1 ]; then
-        say "Creating database $DB with the freight_crm addons, demo data and Chinese (zh_CN) (about two minutes)..."
-        odoo_bin -c "$CONF" -d "$DB" -i "$ADDONS" --with-demo --load-language=zh_CN \
+        say "Creating database $DB with the freight_crm addons, demo data, Chinese (zh_CN) and English (about two minutes)..."
+        odoo_bin -c "$CONF" -d "$DB" -i "$ADDONS" --with-demo --load-language=zh_CN,en_US \
             --stop-after-init --workers=0 --logfile="$LOCAL/install-$DB.log" ||
             die "Installing the addons into $DB failed: see $LOCAL/install-$DB.log (remove it with 'make run DB=$DB RESET=1')."
     else
