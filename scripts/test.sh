@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# make test: bootstrap, install the addons into a throwaway database, then
+# make test: bootstrap, install the addons into a throwaway database, check
+# the configuration `make run` generates (scripts/check_bootstrap.sh) and a
+# backup round trip of that database (scripts/backup_roundtrip.sh), then
 # 1. pytest-odoo over every addon's tests/ and the top-level tests/;
 # 2. Odoo's own test runner (as OCA CI runs it) over our addons' tests and
 #    the upstream suites we extend (helpdesk_mgmt, survey, sale's order
@@ -74,6 +76,13 @@ elif [ "${REUSE_DB:-0}" = 1 ] && [ "${UPDATE_DB:-0}" = 1 ]; then
     odoo_bin -c "$CONF" -d "$TEST_DB" -u "$ADDONS" --stop-after-init \
         --log-level=warn --logfile="$LOCAL/test-update.log" ||
         die "Updating the addons failed: see $LOCAL/test-update.log"
+fi
+
+# The durable, locked-down configuration `make run` generates, and a backup
+# round trip of the test database (SKIP_BACKUP_CHECK=1 to skip the latter).
+bash "$ROOT/scripts/check_bootstrap.sh" >"$LOCAL/test-bootstrap-check.log"
+if [ "${SKIP_BACKUP_CHECK:-0}" != 1 ]; then
+    PG_CLUSTER=test DB="$TEST_DB" bash "$ROOT/scripts/backup_roundtrip.sh"
 fi
 
 say "Running pytest-odoo..."
