@@ -1,7 +1,7 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .freight_workflow_guard import PARENT, WORKFLOW
 
@@ -122,6 +122,35 @@ class FreightCustomerChurn(models.Model):
                 )
             )
         return super()._freight_guard_refuse(name, rule, value, record)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_one_open_case(vals_list)
+        return super().create(vals_list)
+
+    @api.model
+    def _check_one_open_case(self, vals_list):
+        """One open case per customer: the recovery work goes on in it (the
+        unique index holds the rule against concurrent transactions)."""
+        partner_ids = [
+            vals.get("partner_id")
+            for vals in vals_list
+            if vals.get("state", "open") == "open" and vals.get("partner_id")
+        ]
+        already = (
+            self.sudo()
+            .search([("partner_id", "in", partner_ids), ("state", "=", "open")])
+            .partner_id
+        )
+        if already or len(partner_ids) != len(set(partner_ids)):
+            customer = already[:1] or self.env["res.partner"].browse(partner_ids[0])
+            raise ValidationError(
+                self.env._(
+                    "%s already has an open churn case: record the new warning "
+                    "signs in it.",
+                    customer.sudo().display_name,
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_closed(self):

@@ -392,11 +392,17 @@ class FreightKeyAccountPlan(models.Model):
         Partner = self.env["res.partner"].sudo()
         planned = self.sudo().search([("period_start", "=", start)]).partner_id
         activity_type = self.env.ref(DUE_ACTIVITY)
-        reminded = Partner.search(
-            [
-                ("activity_ids.activity_type_id", "=", activity_type.id),
-                ("activity_ids.date_deadline", "=", start),
-            ]
+        reminded = Partner.browse(
+            self.env["mail.activity"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "res.partner"),
+                    ("activity_type_id", "=", activity_type.id),
+                    ("date_deadline", "=", start),
+                ]
+            )
+            .mapped("res_id")
         )
         partners = Partner.search(
             [

@@ -239,6 +239,11 @@ class TestFreightKeyAccount(TransactionCase):
             .with_user(self.sales)
             .create({"partner_id": self.customer.id, "warning_signs": "询价减少。"})
         )
+        case.write({"reason": "竞争对手降价。", "recovery_actions": "拜访物流总监。"})
+        with self.assertRaisesRegex(ValidationError, "already has an open churn case"):
+            self.env["freight.customer.churn"].with_user(self.sales).create(
+                {"partner_id": self.customer.id}
+            )
         with self.assertRaisesRegex(UserError, "Recovered and Lost"):
             case.write({"state": "lost"})
         with self.assertRaises(AccessError):
@@ -251,6 +256,16 @@ class TestFreightKeyAccount(TransactionCase):
         self.assertEqual(case.state, "lost")
         with self.assertRaisesRegex(UserError, "kept on file"):
             case.with_user(self.manager).unlink()
+
+    def test_settings_refuse_bad_numbers(self):
+        Settings = self.env["res.config.settings"]
+        for vals in (
+            {"freight_churn_volume_drop_percent": 150},
+            {"freight_plan_reminder_days": -1},
+            {"freight_churn_batch_size": 0},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(ValidationError):
+                Settings.create(vals)
 
     # Customer file -------------------------------------------------------
     def test_business_scope_and_nda_in_customer_file(self):
