@@ -5,7 +5,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import Form, TransactionCase, new_test_user, tagged
 
 PLAN_REVIEW = "freight_crm.mail_activity_key_account_plan_review"
 PLAN_DUE = "freight_crm.mail_activity_key_account_plan_due"
@@ -266,6 +266,42 @@ class TestFreightKeyAccount(TransactionCase):
         ):
             with self.subTest(vals=vals), self.assertRaises(ValidationError):
                 Settings.create(vals)
+
+    # Screens -------------------------------------------------------------
+    def test_views_open_for_every_role(self):
+        models = (
+            "freight.key.account.plan",
+            "freight.key.account.watch",
+            "freight.customer.churn",
+            "freight.credit.investigation",
+        )
+        for user in (self.sales, self.service, self.manager):
+            for model in models:
+                with self.subTest(user=user.login, model=model):
+                    views = (
+                        self.env[model]
+                        .with_user(user)
+                        .get_views(
+                            [(False, "list"), (False, "form"), (False, "search")]
+                        )
+                    )
+                    self.assertIn("form", views["views"])
+            form = self.env["res.partner"].with_user(user).get_views([(False, "form")])
+            fields = form["models"]["res.partner"]["fields"]
+            self.assertTrue(
+                {"freight_business_scope", "freight_nda_signed_date"} <= set(fields)
+            )
+
+    def test_plan_form_as_salesperson(self):
+        with Form(self.Plan.with_user(self.sales)) as form:
+            form.partner_id = self.customer
+            form.period_start = date(2027, 7, 1)
+            self.assertEqual(form.period_end, date(2027, 12, 31))
+            form.objectives = "下半年进入其欧洲线供应商名单。"
+        plan = form.record
+        self.assertEqual((plan.state, plan.user_id), ("draft", self.sales))
+        plan.with_user(self.sales).action_submit()
+        self.assertEqual(plan.state, "submitted")
 
     # Customer file -------------------------------------------------------
     def test_business_scope_and_nda_in_customer_file(self):
