@@ -46,6 +46,15 @@
         "views/freight_crm_contract_menus.xml",
         "data/resource_calendar_china_data.xml",
         "views/resource_calendar_leaves_views.xml",
+        "security/freight_key_account_security.xml",
+        "data/freight_key_account_data.xml",
+        "views/freight_key_account_plan_views.xml",
+        "views/freight_key_account_watch_views.xml",
+        "views/freight_customer_churn_views.xml",
+        "views/freight_credit_investigation_views.xml",
+        "views/freight_key_account_menus.xml",
+        "views/res_partner_key_account_views.xml",
+        "views/res_config_settings_key_account_views.xml",
     ],
     "uninstall_hook": "uninstall_hook",
     "assets": {
@@ -58,5 +67,6 @@
         "demo/freight_customer_evaluation_demo.xml",
         "demo/freight_customer_contract_demo.xml",
         "demo/res_company_demo.xml",
+        "demo/freight_key_account_demo.xml",
     ],
 }

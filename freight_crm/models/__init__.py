@@ -33,3 +33,9 @@ from . import mail_followers
 from . import ir_rule
 from . import ir_attachment
 from . import res_partner_lifecycle
+from . import freight_key_account_plan
+from . import freight_key_account_watch
+from . import freight_customer_churn
+from . import freight_credit_investigation
+from . import res_partner_key_account
+from . import res_config_settings_key_account

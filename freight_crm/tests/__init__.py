@@ -16,3 +16,4 @@ from . import test_freight_evaluation_guard
 from . import test_freight_contract_guard
 from . import test_freight_partner_guard
 from . import test_freight_working_calendar
+from . import test_freight_key_account

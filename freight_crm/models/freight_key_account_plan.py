@@ -1,0 +1,427 @@
+# Copyright 2026 freight_crm contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date, timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .freight_workflow_guard import PARENT, WORKFLOW
+
+MANAGER = "freight_crm.group_freight_manager"
+REVIEW_ACTIVITY = "freight_crm.mail_activity_key_account_plan_review"
+DUE_ACTIVITY = "freight_crm.mail_activity_key_account_plan_due"
+REMINDER_PARAM = "freight_crm.key_account_plan_reminder_days"
+# The rulebook asks for the plan "every half year" without a lead time.
+REMINDER_DEFAULT = 30
+# What the approval rests on: frozen once the plan left draft.
+FROZEN_ONCE_SUBMITTED = (
+    "partner_id",
+    "user_id",
+    "period_start",
+    "period_end",
+    "objectives",
+    "strategy",
+    "contact_plan",
+)
+
+
+class FreightKeyAccountPlan(models.Model):
+    """The relationship development plan of a key account (大客户关系发展
+    计划): written by its account manager for a half year, submitted to
+    management for approval and filing (每半年上报上级主管部门的审批和备案)."""
+
+    _name = "freight.key.account.plan"
+    _description = "Key Account Relationship Plan"
+    _inherit = ("mail.thread", "mail.activity.mixin", "freight.workflow.guard")
+    _order = "period_start desc, id desc"
+    _rec_names_search = ("partner_id",)
+
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Key Account",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+        domain="[('is_company', '=', True), ('freight_customer_state', '!=', False)]",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Account Manager",
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: self.env.user,
+    )
+    period_start = fields.Date(
+        required=True,
+        tracking=True,
+        default=lambda self: self._freight_next_half_year(
+            fields.Date.context_today(self)
+        ),
+        help="First day of the half year the plan covers (1 January or 1 July).",
+    )
+    period_end = fields.Date(
+        required=True,
+        tracking=True,
+        default=lambda self: self._freight_half_year_end(
+            self._freight_next_half_year(fields.Date.context_today(self))
+        ),
+    )
+    objectives = fields.Text(
+        string="Development Objectives",
+        help="Where the relationship should stand at the end of the half "
+        "year: long-term strategic cooperation, not only projects.",
+    )
+    strategy = fields.Text(
+        string="Marketing Strategy",
+        help="Marketing strategy and plan tailored to this key account.",
+    )
+    contact_plan = fields.Text(
+        string="Communication Channels",
+        help="People to meet at each level of the customer, and how often.",
+    )
+    progress_note = fields.Text(
+        string="Progress and Adjustments",
+        help="How the plan is going and how it was adjusted.",
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("filed", "Filed"),
+        ],
+        default="draft",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    submitted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    submitted_date = fields.Datetime(readonly=True, copy=False)
+    reviewer_id = fields.Many2one(
+        "res.users",
+        readonly=True,
+        copy=False,
+        help="Manager asked to approve the submitted plan.",
+    )
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    approved_date = fields.Datetime(readonly=True, copy=False)
+    filed_date = fields.Date(readonly=True, copy=False)
+
+    _period_unique = models.Constraint(
+        "UNIQUE(partner_id, period_start)",
+        "A key account has one relationship plan per half year.",
+    )
+    _period_order = models.Constraint(
+        "CHECK(period_end >= period_start)",
+        "The plan must end on or after its start.",
+    )
+
+    @api.depends("partner_id", "period_start")
+    def _compute_display_name(self):
+        for plan in self:
+            parts = [plan.partner_id.display_name]
+            if plan.period_start:
+                parts.append(plan._freight_period_label())
+            plan.display_name = " ".join(part for part in parts if part)
+
+    def _freight_period_label(self):
+        self.ensure_one()
+        half = 1 if self.period_start.month <= 6 else 2
+        return self.env._("%(year)s H%(half)s", year=self.period_start.year, half=half)
+
+    @api.model
+    def _freight_guard_policy(self):
+        return {
+            "state": WORKFLOW,
+            "submitted_by_id": WORKFLOW,
+            "submitted_date": WORKFLOW,
+            "reviewer_id": WORKFLOW,
+            "approved_by_id": WORKFLOW,
+            "approved_date": WORKFLOW,
+            "filed_date": WORKFLOW,
+            "user_id": MANAGER,
+            "partner_id": PARENT,
+        }
+
+    def _freight_guard_is_open(self):
+        self.ensure_one()
+        return self.state == "draft"
+
+    def _freight_guard_refuse(self, name, rule, value, record):
+        if rule == WORKFLOW:
+            raise UserError(
+                self.env._(
+                    "%s of a relationship plan is set by its Submit, Approve "
+                    "and File buttons only.",
+                    self._freight_guard_label(name),
+                )
+            )
+        return super()._freight_guard_refuse(name, rule, value, record)
+
+    @api.model
+    def _freight_next_half_year(self, day):
+        """First day of the half year after the one ``day`` lies in."""
+        if day.month <= 6:
+            return date(day.year, 7, 1)
+        return date(day.year + 1, 1, 1)
+
+    @api.model
+    def _freight_half_year_end(self, start):
+        return self._freight_next_half_year(start) - timedelta(days=1)
+
+    @api.constrains("period_start", "period_end")
+    def _check_half_year(self):
+        for plan in self:
+            start = plan.period_start
+            if start.day != 1 or start.month not in (1, 7):
+                raise ValidationError(
+                    self.env._(
+                        "A relationship plan covers a half year: it starts on "
+                        "1 January or 1 July."
+                    )
+                )
+            if plan.period_end != self._freight_half_year_end(start):
+                raise ValidationError(
+                    self.env._(
+                        "A relationship plan starting on %(start)s ends on %(end)s.",
+                        start=start,
+                        end=self._freight_half_year_end(start),
+                    )
+                )
+
+    @api.constrains("partner_id")
+    def _check_partner_is_customer(self):
+        for plan in self:
+            partner = plan.partner_id.sudo()
+            if not partner.is_company or not partner.freight_customer_state:
+                raise ValidationError(
+                    self.env._(
+                        "%s is not a freight customer company: relationship "
+                        "plans are written for key accounts.",
+                        partner.display_name,
+                    )
+                )
+
+    @api.onchange("period_start")
+    def _onchange_period_start(self):
+        if self.period_start:
+            self.period_end = self._freight_half_year_end(self.period_start)
+
+    def write(self, vals):
+        self._check_not_frozen(vals)
+        return super().write(vals)
+
+    def _check_not_frozen(self, vals):
+        """What management approved stays as approved: the content of a
+        submitted plan changes only after it went back to draft."""
+        if self.env.su:
+            return
+        for plan in self.filtered(lambda p: p.state != "draft"):
+            changed = [
+                name
+                for name in set(FROZEN_ONCE_SUBMITTED) & set(vals)
+                if not self._freight_guard_same(name, vals[name], plan[name])
+            ]
+            if changed:
+                raise UserError(
+                    self.env._(
+                        "%(plan)s is no longer a draft: %(fields)s can no longer "
+                        "be changed.",
+                        plan=plan.display_name,
+                        fields=", ".join(
+                            self._freight_guard_label(name) for name in sorted(changed)
+                        ),
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_submitted(self):
+        if any(plan.state != "draft" for plan in self):
+            raise UserError(
+                self.env._(
+                    "A submitted, approved or filed relationship plan is kept "
+                    "on file and cannot be deleted."
+                )
+            )
+
+    # Workflow: draft -> submitted (account manager) -> approved -> filed
+    def action_submit(self):
+        """Submit the plan to management (上报审批): one activity for the
+        manager who reviews it."""
+        self.check_access("write")
+        self._freight_check_states(("draft",), self.env._("Submit the plan"))
+        self._check_complete()
+        now = fields.Datetime.now()
+        for plan in self:
+            reviewer = plan._freight_reviewer()
+            plan.sudo().write(
+                {
+                    "state": "submitted",
+                    "submitted_by_id": self.env.user.id,
+                    "submitted_date": now,
+                    "reviewer_id": reviewer.id,
+                }
+            )
+            plan.sudo().activity_schedule(
+                REVIEW_ACTIVITY,
+                user_id=reviewer.id,
+                note=self.env._(
+                    "%(user)s submitted the relationship plan %(plan)s for "
+                    "your approval.",
+                    user=self.env.user.name,
+                    plan=plan.display_name,
+                ),
+            )
+        return True
+
+    def _check_complete(self):
+        for plan in self:
+            if not (plan.objectives or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Write the development objectives of %s before submitting it.",
+                        plan.display_name,
+                    )
+                )
+
+    def _freight_reviewer(self):
+        """The Freight CRM manager with the smallest id other than the
+        account manager and the submitter (while the four-eyes rule is
+        on)."""
+        self.ensure_one()
+        managers = (
+            self.env.ref(MANAGER)
+            .sudo()
+            .all_user_ids.filtered(
+                lambda u: (
+                    u.active and not u.share and u != self.env.ref("base.user_root")
+                )
+            )
+            .sorted("id")
+        )
+        if not self._freight_self_approval_allowed():
+            managers -= self.env.user | self.user_id
+        if not managers:
+            raise UserError(
+                self.env._(
+                    "No other Freight CRM manager can approve %s: ask an "
+                    "administrator to appoint one.",
+                    self.display_name,
+                )
+            )
+        return managers[0]
+
+    def action_approve(self):
+        """Approve a submitted plan (审批): a manager other than its author."""
+        action = self.env._("Approve the plan")
+        self._freight_check_group(MANAGER, action)
+        self._freight_check_states(("submitted",), action)
+        for plan in self:
+            plan._freight_check_four_eyes(plan.user_id, action)
+            plan._freight_check_four_eyes(plan.submitted_by_id, action)
+            plan._freight_check_four_eyes(plan.create_uid, action)
+        self.activity_feedback([REVIEW_ACTIVITY])
+        self.sudo().write(
+            {
+                "state": "approved",
+                "approved_by_id": self.env.user.id,
+                "approved_date": fields.Datetime.now(),
+            }
+        )
+        return True
+
+    def action_file(self):
+        """File the approved plan (备案)."""
+        action = self.env._("File the plan")
+        self._freight_check_group(MANAGER, action)
+        self._freight_check_states(("approved",), action)
+        self.sudo().write(
+            {"state": "filed", "filed_date": fields.Date.context_today(self)}
+        )
+        return True
+
+    def action_draft(self):
+        """Send a submitted plan back to draft: the reviewing manager returns
+        it for rework, or its submitter withdraws it."""
+        self.check_access("write")
+        self._freight_check_states(("submitted",), self.env._("Back to draft"))
+        is_manager = self.env.su or self.env.user.has_group(MANAGER)
+        if not is_manager and any(p.submitted_by_id != self.env.user for p in self):
+            raise UserError(
+                self.env._(
+                    "Only its submitter or a Freight CRM manager can send a "
+                    "relationship plan back to draft."
+                )
+            )
+        self.activity_unlink([REVIEW_ACTIVITY])
+        self.sudo().write(
+            {
+                "state": "draft",
+                "submitted_by_id": False,
+                "submitted_date": False,
+                "reviewer_id": False,
+            }
+        )
+        return True
+
+    # Reminder before each half year
+    @api.model
+    def _freight_reminder_days(self):
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(REMINDER_PARAM, REMINDER_DEFAULT)
+        )
+        try:
+            return max(int(value), 0)
+        except (TypeError, ValueError):
+            return REMINDER_DEFAULT
+
+    @api.model
+    def _cron_freight_plan_reminder(self):
+        """Daily: within the reminder days before a half year starts, ask
+        the account manager of every key account without a plan for it to
+        write one (one activity per key account and half year)."""
+        today = fields.Date.context_today(self)
+        start = self._freight_next_half_year(today)
+        if (start - today).days > self._freight_reminder_days():
+            return self.env["res.partner"]
+        Partner = self.env["res.partner"].sudo()
+        planned = self.sudo().search([("period_start", "=", start)]).partner_id
+        activity_type = self.env.ref(DUE_ACTIVITY)
+        reminded = Partner.browse(
+            self.env["mail.activity"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "res.partner"),
+                    ("activity_type_id", "=", activity_type.id),
+                    ("date_deadline", "=", start),
+                ]
+            )
+            .mapped("res_id")
+        )
+        partners = Partner.search(
+            [
+                ("freight_is_key_account", "=", True),
+                ("is_company", "=", True),
+                ("user_id", "!=", False),
+                ("id", "not in", (planned | reminded).ids),
+            ]
+        )
+        for partner in partners:
+            partner.activity_schedule(
+                DUE_ACTIVITY,
+                date_deadline=start,
+                user_id=partner.user_id.id,
+                note=partner.with_context(lang=partner.user_id.lang).env._(
+                    "Write the relationship plan of %(customer)s for the half "
+                    "year starting on %(start)s and submit it for approval.",
+                    customer=partner.display_name,
+                    start=start,
+                ),
+            )
+        return partners
