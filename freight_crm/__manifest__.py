@@ -10,7 +10,7 @@
     "author": "freight_crm contributors",
     "license": "LGPL-3",
     "application": True,
-    "depends": ["contacts", "mail", "resource"],
+    "depends": ["board", "contacts", "mail", "resource"],
     "data": [
         "security/freight_crm_groups.xml",
         "security/freight_crm_contract_groups.xml",
@@ -46,6 +46,7 @@
         "views/freight_crm_contract_menus.xml",
         "data/resource_calendar_china_data.xml",
         "views/resource_calendar_leaves_views.xml",
+        "views/freight_crm_board_views.xml",
     ],
     "uninstall_hook": "uninstall_hook",
     "assets": {
@@ -58,5 +59,6 @@
         "demo/freight_customer_evaluation_demo.xml",
         "demo/freight_customer_contract_demo.xml",
         "demo/res_company_demo.xml",
+        "demo/res_users_home_demo.xml",
     ],
 }
