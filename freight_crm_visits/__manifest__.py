@@ -30,6 +30,7 @@
         "wizards/freight_visit_return_wizard_views.xml",
         "wizards/freight_customer_reassign_wizard_views.xml",
         "views/freight_crm_visits_menus.xml",
+        "views/freight_visit_board_views.xml",
     ],
     "assets": {
         "web.assets_tests": ["freight_crm_visits/static/tests/tours/**/*"],
