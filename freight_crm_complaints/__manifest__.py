@@ -34,6 +34,7 @@
         "wizards/freight_complaint_quarter_report_views.xml",
         "report/freight_complaint_quarter_report.xml",
         "views/freight_crm_complaints_menus.xml",
+        "views/helpdesk_ticket_board_views.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {
@@ -42,5 +43,6 @@
     "demo": [
         "demo/res_users_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
+        "demo/res_users_home_demo.xml",
     ],
 }
