@@ -50,6 +50,7 @@
     ],
     "uninstall_hook": "uninstall_hook",
     "assets": {
+        "web.assets_backend": ["freight_crm/static/src/scss/freight_board.scss"],
         "web.report_assets_common": ["freight_crm/static/src/scss/freight_report.scss"],
         "web.assets_tests": ["freight_crm/static/tests/tours/**/*"],
     },
