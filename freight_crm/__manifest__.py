@@ -10,7 +10,7 @@
     "author": "freight_crm contributors",
     "license": "LGPL-3",
     "application": True,
-    "depends": ["board", "contacts", "mail", "resource"],
+    "depends": ["contacts", "mail", "resource"],
     "data": [
         "security/freight_crm_groups.xml",
         "security/freight_crm_contract_groups.xml",
@@ -46,11 +46,9 @@
         "views/freight_crm_contract_menus.xml",
         "data/resource_calendar_china_data.xml",
         "views/resource_calendar_leaves_views.xml",
-        "views/freight_crm_board_views.xml",
     ],
     "uninstall_hook": "uninstall_hook",
     "assets": {
-        "web.assets_backend": ["freight_crm/static/src/scss/freight_board.scss"],
         "web.report_assets_common": ["freight_crm/static/src/scss/freight_report.scss"],
         "web.assets_tests": ["freight_crm/static/tests/tours/**/*"],
     },
@@ -60,6 +58,5 @@
         "demo/freight_customer_evaluation_demo.xml",
         "demo/freight_customer_contract_demo.xml",
         "demo/res_company_demo.xml",
-        "demo/res_users_home_demo.xml",
     ],
 }

@@ -9,7 +9,7 @@
     "website": "https://github.com/freight-crm/freight_crm",
     "author": "freight_crm contributors",
     "license": "LGPL-3",
-    "depends": ["freight_crm", "helpdesk_mgmt", "resource"],
+    "depends": ["freight_crm", "freight_crm_board", "helpdesk_mgmt", "resource"],
     "data": [
         "security/freight_crm_complaints_groups.xml",
         "security/ir.model.access.csv",

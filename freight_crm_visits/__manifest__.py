@@ -9,7 +9,7 @@
     "website": "https://github.com/freight-crm/freight_crm",
     "author": "freight_crm contributors",
     "license": "LGPL-3",
-    "depends": ["freight_crm", "survey"],
+    "depends": ["freight_crm", "freight_crm_board", "survey"],
     "data": [
         "security/ir.model.access.csv",
         "security/freight_visit_security.xml",

@@ -16,7 +16,7 @@ from odoo.tools.safe_eval import safe_eval
 BOARDS = {
     "salesperson": (
         "freight_crm.group_freight_salesperson",
-        "freight_crm.board_board_action_salesperson",
+        "freight_crm_board.board_board_action_salesperson",
         {
             "My Draft Evaluations",
             "My Contracts in Progress",
@@ -38,7 +38,7 @@ BOARDS = {
     ),
     "manager": (
         "freight_crm.group_freight_manager",
-        "freight_crm.board_board_action_manager",
+        "freight_crm_board.board_board_action_manager",
         {
             "Evaluations Submitted for Review",
             "Contracts Awaiting Approval",
@@ -174,7 +174,9 @@ class TestRoleHomes(TransactionCase):
         partner = self.env["res.partner"].create(
             {"name": "Home Customer", "is_company": True, "user_id": other.id}
         )
-        _title, parts = self._parts(user, "freight_crm.board_board_action_salesperson")
+        _title, parts = self._parts(
+            user, "freight_crm_board.board_board_action_salesperson"
+        )
         part = next(p for p in parts if p.get("string") == "My Customers by Grade")
         domain = self._open_part(user, part)
         found = self.env["res.partner"].with_user(user).search(domain)
@@ -184,11 +186,11 @@ class TestRoleHomes(TransactionCase):
 
     def test_dashboard_menu_opens_the_highest_role_home(self):
         expected = {
-            "salesperson": "freight_crm.board_board_action_salesperson",
+            "salesperson": "freight_crm_board.board_board_action_salesperson",
             "service": "freight_crm_complaints.board_board_action_service",
-            "manager": "freight_crm.board_board_action_manager",
+            "manager": "freight_crm_board.board_board_action_manager",
         }
-        server = self.env.ref("freight_crm.board_board_action_freight_home")
+        server = self.env.ref("freight_crm_board.board_board_action_freight_home")
         for role, xmlid in expected.items():
             with self.subTest(role=role):
                 result = server.with_user(self.users[role]).run()
@@ -203,15 +205,15 @@ class TestRoleHomes(TransactionCase):
             result["id"],
             self.env.ref("freight_crm_complaints.board_board_action_service").id,
         )
-        menu = self.env.ref("freight_crm.board_board_menu_freight_home")
+        menu = self.env.ref("freight_crm_board.board_board_menu_freight_home")
         root = self.env.ref("freight_crm.freight_crm_menu_root")
         first = root.child_id.sorted(lambda m: (m.sequence, m.id))[:1]
         self.assertEqual(first, menu)
 
     def test_demo_users_land_on_their_dashboard(self):
-        sales = "freight_crm.board_board_action_salesperson"
+        sales = "freight_crm_board.board_board_action_salesperson"
         service = "freight_crm_complaints.board_board_action_service"
-        manager = "freight_crm.board_board_action_manager"
+        manager = "freight_crm_board.board_board_action_manager"
         homes = {
             "freight_crm.user_demo_salesperson": sales,
             "freight_crm.user_demo_service": service,
@@ -236,5 +238,7 @@ class TestSalesHomeTour(HttpCase):
             groups="freight_crm.group_freight_salesperson",
             lang="en_US",
         )
-        user.action_id = self.env.ref("freight_crm.board_board_action_salesperson").id
-        self.start_tour("/odoo", "freight_crm_sales_home", login=user.login)
+        user.action_id = self.env.ref(
+            "freight_crm_board.board_board_action_salesperson"
+        ).id
+        self.start_tour("/odoo", "freight_crm_board_sales_home", login=user.login)

@@ -33,4 +33,3 @@ from . import mail_followers
 from . import ir_rule
 from . import ir_attachment
 from . import res_partner_lifecycle
-from . import res_users_home

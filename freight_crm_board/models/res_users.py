@@ -12,9 +12,9 @@ class ResUsers(models.Model):
     def _freight_home_action_xmlid(self):
         self.ensure_one()
         if self.has_group("freight_crm.group_freight_manager"):
-            return "freight_crm.board_board_action_manager"
+            return "freight_crm_board.board_board_action_manager"
         if self.has_group("freight_crm.group_freight_salesperson"):
-            return "freight_crm.board_board_action_salesperson"
+            return "freight_crm_board.board_board_action_salesperson"
         return "freight_crm.res_partner_action_freight_customer"
 
     @api.model

@@ -4,7 +4,7 @@
  */
 import {registry} from "@web/core/registry";
 
-registry.category("web_tour.tours").add("freight_crm_sales_home", {
+registry.category("web_tour.tours").add("freight_crm_board_sales_home", {
     steps: () => [
         {
             content: "The dashboard is the home, titled after it",
