@@ -9,7 +9,7 @@
     "website": "https://github.com/freight-crm/freight_crm",
     "author": "freight_crm contributors",
     "license": "LGPL-3",
-    "depends": ["freight_crm", "helpdesk_mgmt", "resource"],
+    "depends": ["freight_crm", "freight_crm_board", "helpdesk_mgmt", "resource"],
     "data": [
         "security/freight_crm_complaints_groups.xml",
         "security/ir.model.access.csv",
@@ -34,6 +34,7 @@
         "wizards/freight_complaint_quarter_report_views.xml",
         "report/freight_complaint_quarter_report.xml",
         "views/freight_crm_complaints_menus.xml",
+        "views/helpdesk_ticket_board_views.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {
@@ -42,5 +43,6 @@
     "demo": [
         "demo/res_users_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
+        "demo/res_users_home_demo.xml",
     ],
 }

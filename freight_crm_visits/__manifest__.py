@@ -9,7 +9,7 @@
     "website": "https://github.com/freight-crm/freight_crm",
     "author": "freight_crm contributors",
     "license": "LGPL-3",
-    "depends": ["freight_crm", "survey"],
+    "depends": ["freight_crm", "freight_crm_board", "survey"],
     "data": [
         "security/ir.model.access.csv",
         "security/freight_visit_security.xml",
@@ -30,6 +30,7 @@
         "wizards/freight_visit_return_wizard_views.xml",
         "wizards/freight_customer_reassign_wizard_views.xml",
         "views/freight_crm_visits_menus.xml",
+        "views/freight_visit_board_views.xml",
     ],
     "assets": {
         "web.assets_tests": ["freight_crm_visits/static/tests/tours/**/*"],

@@ -16,3 +16,4 @@ from . import res_users
 from . import freight_customer_kpi
 from . import res_partner
 from . import ir_module_module
+from . import res_users_home
