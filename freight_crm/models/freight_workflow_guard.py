@@ -20,6 +20,11 @@ INT_MAX = 2**31 - 1
 SELF_APPROVAL_PARAM = "freight_crm.allow_self_approval"
 
 
+# No figure of the rulebook comes near it; beyond it, rounding to a currency
+# or summing overflows.
+MAX_FIGURE = 1e15
+
+
 class FreightWorkflowGuard(models.AbstractModel):
     """One mechanism that holds the rulebook's workflow fields at the server.
 
@@ -160,6 +165,15 @@ class FreightWorkflowGuard(models.AbstractModel):
             raise ValidationError(
                 self.env._(
                     "%(field)s must be a finite number, not %(value)s.",
+                    field=self._freight_guard_label(field.name),
+                    value=value,
+                )
+            )
+        if abs(number) >= MAX_FIGURE:
+            raise ValidationError(
+                self.env._(
+                    "%(field)s is too large (%(value)s): enter a figure below "
+                    "one thousand trillion.",
                     field=self._freight_guard_label(field.name),
                     value=value,
                 )

@@ -351,3 +351,13 @@ class TestFreightPartnerBypasses(FreightContractCase):
         self.assertEqual(self.customer_a._freight_reward_credit_score(), 60.0)
         settings = self.env["res.config.settings"].create({})
         self.assertEqual(settings.freight_penalty_points, 15.0)
+
+    def test_figures_beyond_any_rulebook_figure_refused(self):
+        """A finite amount too large to round to a currency is refused with
+        a clear error, not a server crash."""
+        partner = self.customer_a.with_user(self.sales)
+        for value in (1e308, -1e16):
+            with self.assertRaisesRegex(ValidationError, "too large"):
+                partner.write({"freight_annual_revenue": value})
+        partner.write({"freight_annual_revenue": 3.5e9})
+        self.assertEqual(partner.freight_annual_revenue, 3.5e9)
