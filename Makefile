@@ -5,7 +5,8 @@
 #   make restore FILE=backup.zip [DB=name] [FORCE=1]
 #   make backup-check [DB=freight_crm]   backup/restore round trip, prints figures
 #   make soak    [SOAK_SECONDS=60] [SOAK_CLIENTS=20] [SOAK_WORKERS=4]
-.PHONY: run test lint i18n backup restore backup-check soak
+#   make bench   [N=100000] [BENCH_DB=freight_crm_bench] [PROFILE=dir] [UPDATE=1]
+.PHONY: run test lint i18n backup restore backup-check soak bench
 
 run:
 	@bash scripts/run.sh
@@ -30,3 +31,6 @@ backup-check:
 
 soak:
 	@bash scripts/soak.sh
+
+bench:
+	@bash scripts/bench.sh
