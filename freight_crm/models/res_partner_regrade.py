@@ -45,7 +45,9 @@ class ResPartner(models.Model):
             return True
         params = self._freight_grading_params()
         batch_size = max(params["freight_crm.regrade_batch_size"], 1)
-        grader = self._freight_regrade_grader(params, today)
+        grades = self.env["freight.customer.grade"]._freight_active_grades()
+        grader = self._freight_regrade_grader(grades, params, today)
+        plan = dict(self._freight_regrade_plan(quarter, grades), grader=grader)
         remaining = self._freight_regrade_count(quarter, run.last_partner_id)
         while True:
             rows = self._freight_regrade_rows(quarter, run.last_partner_id, batch_size)
@@ -53,7 +55,7 @@ class ResPartner(models.Model):
                 run._freight_finish()
                 self.env["ir.cron"]._commit_progress(0, remaining=0)
                 break
-            self._freight_regrade_batch(rows, grader, run, quarter)
+            self._freight_regrade_batch(rows, plan, run)
             remaining = max(remaining - len(rows), 0)
             if not self.env["ir.cron"]._commit_progress(len(rows), remaining=remaining):
                 break
@@ -103,13 +105,12 @@ class ResPartner(models.Model):
         return self.env.cr.fetchall()
 
     @api.model
-    def _freight_regrade_grader(self, params, today):
+    def _freight_regrade_grader(self, grades, params, today):
         """A function of a ``REGRADE_COLUMNS`` row giving the grade id the
         customer should have now (None keeps the current one), with the
         thresholds and the grade lookup computed once per run: rule-based
         when switched on (R-GRD-4), else from the score of the latest
         confirmed evaluation."""
-        grades = self.env["freight.customer.grade"]._freight_active_grades()
         ordered = grades.sorted(lambda g: (g.sequence, g.code))
         if params["freight_crm.rule_grading"]:
             return self._freight_rule_grader(ordered, params, today)
@@ -162,13 +163,14 @@ class ResPartner(models.Model):
         return by_rules
 
     @api.model
-    def _freight_regrade_batch(self, rows, grader, run, quarter):
+    def _freight_regrade_batch(self, rows, plan, run):
         """Grade one batch of rows and apply the changes in a constant
         number of queries; unchanged customers are not written."""
+        grader = plan["grader"]
         changes = []
         for row in rows:
             target = grader(row)
             if target and target != row[1]:
                 changes.append((row[0], row[1], target, row[4]))
-        self._freight_apply_regrade_changes(changes, quarter)
+        self._freight_apply_regrade_changes(changes, plan)
         run._freight_advance(rows[-1][0], len(rows), len(changes))

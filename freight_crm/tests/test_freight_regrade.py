@@ -248,15 +248,17 @@ class TestFreightRegrade(FreightGradingCase):
         Partner = self.env["res.partner"]
         quarter = date(2026, 10, 1)
         run = self.env["freight.regrade.run"]._freight_run_for(quarter)
+        grades = self.env["freight.customer.grade"]._freight_active_grades()
         grader = Partner._freight_regrade_grader(
-            Partner._freight_grading_params(), date.today()
+            grades, Partner._freight_grading_params(), date.today()
         )
+        plan = dict(Partner._freight_regrade_plan(quarter, grades), grader=grader)
         rows = Partner._freight_regrade_rows(quarter, partners[0].id - 1, size)
         self.assertEqual([row[0] for row in rows], partners.ids)
         self.env.invalidate_all()
         start = self.env.cr.sql_log_count
         with self.assertQueryCount(expected):
-            Partner._freight_regrade_batch(rows, grader, run, quarter)
+            Partner._freight_regrade_batch(rows, plan, run)
         self.assertEqual(len(partners.freight_grade_history_ids), size)
         return self.env.cr.sql_log_count - start
 
