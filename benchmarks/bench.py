@@ -422,15 +422,28 @@ def main():
             flush=True,
         )
         print_header(args.count)
-        if "regrade" in jobs:
-            bound = lower_bound_regrade(env)
-            print_row("quarterly re-grade", spawn(args, "regrade"), bound)
+        # Planning first: the re-grade moves the next visit date of the
+        # customers whose grade changes, which would make more of them due.
         if "planning" in jobs:
             bound = lower_bound_planning(env)
-            print_row("visit planning", spawn(args, "planning"), bound)
+            result = spawn(args, "planning")
+            cr.commit()
+            cr.execute("SELECT COUNT(*) FROM freight_visit WHERE state = 'planned'")
+            print_row(f"visit planning, {cr.fetchone()[0]} due", result, bound)
+        if "regrade" in jobs:
+            bound = lower_bound_regrade(env)
+            result = spawn(args, "regrade")
+            cr.commit()
+            cr.execute(
+                "SELECT COUNT(*) FROM freight_customer_grade_history "
+                "WHERE source = 'regrade'"
+            )
+            print_row(f"quarterly re-grade, {cr.fetchone()[0]} change", result, bound)
         if "escalation" in jobs:
+            cr.commit()  # a fresh snapshot after each job's own process
             large = spawn(args, "escalation", "escalation-large")
             print_row(f"escalation, {DUE_TICKETS} due among {args.count} open", large)
+            cr.commit()
             _keep_only_open(cr, 1000)
             cr.commit()
             small = spawn(args, "escalation", "escalation-small")
