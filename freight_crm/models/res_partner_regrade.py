@@ -122,7 +122,7 @@ class ResPartner(models.Model):
         def by_score(row):
             if not row[5]:
                 return None  # never evaluated
-            score = row[4]
+            score = row[4] or 0.0
             for grade_id, threshold, strict in thresholds:
                 if score > threshold or (not strict and score == threshold):
                     return grade_id
