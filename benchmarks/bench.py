@@ -79,13 +79,15 @@ def generate(env, count):
     cr.execute(
         """
         INSERT INTO res_partner (
-            name, complete_name, is_company, active, type, user_id, company_id,
+            id, commercial_partner_id, name, complete_name, is_company, active,
+            type, user_id, company_id,
             freight_customer_state, freight_annual_volume,
             freight_cooperation_start, freight_grade_id, freight_credit_limit,
             freight_payment_term_days, freight_advance_funding_limit,
             freight_next_visit_date, create_date, write_date, create_uid,
             write_uid, autopost_bills)
-        SELECT %(prefix)s || n, %(prefix)s || n, TRUE, TRUE, 'contact',
+        SELECT seq.id, seq.id, %(prefix)s || n, %(prefix)s || n, TRUE, TRUE,
+               'contact',
                (%(managers)s::int[])[1 + n %% %(m)s], %(company)s, 'signed',
                (ARRAY[7000000, 2500000, 300000])[1 + n %% 3],
                %(today)s::date - 200, g.id, g.credit_limit,
@@ -93,7 +95,8 @@ def generate(env, count):
                CASE WHEN n %% 20 = 0 THEN %(today)s::date - 1
                     ELSE %(today)s::date + 200 END,
                now() at time zone 'UTC', now() at time zone 'UTC', 1, 1, 'ask'
-          FROM generate_series(1, %(count)s) AS n
+          FROM (SELECT n, nextval('res_partner_id_seq') AS id
+                  FROM generate_series(1, %(count)s) AS n) AS seq
           JOIN freight_customer_grade g ON g.id = CASE
                WHEN n %% 10 = 0 THEN (%(shifted)s::int[])[1 + n %% 3]
                ELSE (%(rules)s::int[])[1 + n %% 3] END
@@ -109,11 +112,8 @@ def generate(env, count):
             "shifted": [grades["B"].id, grades["C"].id, grades["A"].id],
         },
     )
-    cr.execute(
-        "UPDATE res_partner SET commercial_partner_id = id "
-        "WHERE name LIKE %s AND commercial_partner_id IS NULL",
-        [PREFIX + "%"],
-    )
+    # Fresh statistics before the complaints join the customers.
+    cr.execute("ANALYZE res_partner")
     stage = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new", raise_if_not_found=False)
     team = env["helpdesk.ticket.team"].search([], limit=1)
     cr.execute(
