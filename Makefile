@@ -6,7 +6,8 @@
 #   make backup-check [DB=freight_crm]   backup/restore round trip, prints figures
 #   make soak    [SOAK_SECONDS=60] [SOAK_CLIENTS=20] [SOAK_WORKERS=4]
 #   make proofs  [PROOFS="concurrency crash"] [PROOF_DB=freight_proofs] [CRASH_CUSTOMERS=10000]
-.PHONY: run test lint i18n backup restore backup-check soak proofs
+#   make bench   [N=100000] [BENCH_DB=freight_crm_bench] [PROFILE=dir] [UPDATE=1]
+.PHONY: run test lint i18n backup restore backup-check soak proofs bench
 
 run:
 	@bash scripts/run.sh
@@ -34,3 +35,6 @@ soak:
 
 proofs:
 	@bash scripts/proofs.sh
+
+bench:
+	@bash scripts/bench.sh

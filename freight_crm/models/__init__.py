@@ -7,6 +7,7 @@ from . import freight_industry_segment
 from . import freight_customer_evaluation
 from . import freight_customer_evaluation_line
 from . import freight_customer_grade_history
+from . import freight_regrade_run
 from . import res_partner
 from . import res_partner_grading
 from . import res_partner_grade_change

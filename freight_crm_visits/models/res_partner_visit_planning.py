@@ -101,24 +101,59 @@ class ResPartner(models.Model):
         with self.env.protecting(dates, self):
             visits = self.env["freight.visit"].with_context(**quiet).create(visit_vals)
         visits._freight_subscribe_salespeople()
-        activity_type = self.env.ref("freight_crm_visits.mail_activity_type_visit")
-        model_id = self.env["ir.model"]._get_id("freight.visit")
-        self.env["mail.activity"].with_context(**quiet).create(
-            [
-                {
-                    "activity_type_id": activity_type.id,
-                    "summary": activity_type.with_context(
-                        lang=visit.user_id.lang
-                    ).summary,
-                    "automated": True,
-                    "date_deadline": visit.visit_date,
-                    "res_model_id": model_id,
-                    "res_id": visit.id,
-                    # Given, not computed one activity at a time.
-                    "res_name": visit.display_name,
-                    "user_id": visit.user_id.id,
-                }
-                for visit in visits
-            ]
-        )
+        self._freight_schedule_visit_activities(visits)
         return visits
+
+    @api.model
+    def _freight_schedule_visit_activities(self, visits):
+        """One to-do per planned visit for its account manager, in the
+        manager's language, in one INSERT: the values the ORM would store
+        (model, document name, type, summary, deadline, assignee and its
+        time zone), without its per-activity bookkeeping. The managers
+        follow the visits already; their to-do counters are refreshed."""
+        activity_type = self.env.ref("freight_crm_visits.mail_activity_type_visit")
+        summaries = {}
+        for lang in set(visits.user_id.mapped("lang")):
+            summaries[lang] = activity_type.with_context(lang=lang).summary
+        self.env["mail.activity"].flush_model()
+        now = fields.Datetime.now()
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO mail_activity (
+                    res_model_id, res_model, res_id, res_name,
+                    activity_type_id, summary, automated, active,
+                    date_deadline, user_id, user_tz, create_uid, create_date,
+                    write_uid, write_date)
+                SELECT %(model_id)s, %(model)s, todo.res_id, todo.res_name,
+                       %(type)s, todo.summary, TRUE, TRUE, todo.deadline,
+                       todo.user_id, partner.tz, %(uid)s, %(now)s, %(uid)s,
+                       %(now)s
+                  FROM unnest(%(res_ids)s::int[], %(names)s::varchar[],
+                              %(summaries)s::varchar[], %(deadlines)s::date[],
+                              %(users)s::int[])
+                       AS todo(res_id, res_name, summary, deadline, user_id)
+                  JOIN res_users users ON users.id = todo.user_id
+                  JOIN res_partner partner ON partner.id = users.partner_id
+                """,
+                model_id=self.env["ir.model"]._get_id("freight.visit"),
+                model="freight.visit",
+                type=activity_type.id,
+                uid=self.env.uid,
+                now=now,
+                res_ids=visits.ids,
+                names=[visit.display_name for visit in visits],
+                summaries=[summaries[visit.user_id.lang] for visit in visits],
+                deadlines=[visit.visit_date for visit in visits],
+                users=[visit.user_id.id for visit in visits],
+            )
+        )
+        visits.invalidate_recordset(["activity_ids"])
+        today = fields.Date.context_today(self)
+        for user, planned in visits.grouped("user_id").items():
+            due = len(planned.filtered(lambda visit: visit.visit_date <= today))
+            if due:
+                user._bus_send(
+                    "mail.activity/updated",
+                    {"activity_created": True, "count_diff": due},
+                )
