@@ -310,7 +310,8 @@ class ResPartner(models.Model):
 
     def _freight_log_batch_sql(self, bodies, header):
         """``_message_log_batch`` in one INSERT: the same internal notes
-        (author, note subtype, reply-to) for {customer id: sanitized body},
+        (author, note subtype, reply-to, part of the customer file as
+        mail.message's create marks them) for {customer id: sanitized body},
         without the ORM's per-message bookkeeping, which costs more than the
         whole re-grade of the customer."""
         self.env["mail.message"].flush_model()
@@ -321,14 +322,16 @@ class ResPartner(models.Model):
                 INSERT INTO mail_message (
                     model, res_id, body, message_type, subtype_id, author_id,
                     email_from, reply_to, message_id, is_internal,
-                    email_add_signature, date, create_uid, create_date,
-                    write_uid, write_date)
+                    email_add_signature, freight_confidential, date,
+                    create_uid, create_date, write_uid, write_date)
                 SELECT %(model)s, log.res_id, log.body, 'notification',
                        %(subtype_id)s, %(author_id)s, %(email_from)s,
-                       %(reply_to)s, %(message_id)s, TRUE, FALSE, %(now)s,
+                       %(reply_to)s, %(message_id)s, TRUE, FALSE,
+                       partner.freight_is_customer, %(now)s,
                        %(uid)s, %(now)s, %(uid)s, %(now)s
                   FROM unnest(%(res_ids)s::int[], %(bodies)s::text[])
                        AS log(res_id, body)
+                  JOIN res_partner partner ON partner.id = log.res_id
                 """,
                 model=self._name,
                 now=now,

@@ -81,6 +81,8 @@ class TestFreightRegrade(FreightGradingCase):
         self.assertEqual(partner.freight_grade_history_ids.source, "regrade")
         self.assertEqual(partner.freight_grade_history_ids.new_grade_id, self.grade_a)
         self.assertIn("Quarterly Re-grade", partner.message_ids[0].body)
+        # The note belongs to the customer file, as if posted through the ORM.
+        self.assertTrue(partner.message_ids[0].freight_confidential)
         self.assertEqual(partner.freight_credit_limit, self.grade_a.credit_limit)
         run = self._run()
         self.assertRecordValues(

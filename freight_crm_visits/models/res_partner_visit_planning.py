@@ -7,8 +7,13 @@ from odoo.tools import SQL
 
 from .common import get_setting
 
+# Session-level advisory lock key of the visit planner.
+PLANNING_LOCK = 7_305_240_011
+
 
 # pylint: disable=consider-merging-classes-inherited
+
+
 class ResPartner(models.Model):
     """Visit planning (R-VIS-2): the cron that plans the due visits."""
 
@@ -55,6 +60,18 @@ class ResPartner(models.Model):
         not of customers. In a cron run every batch is committed with its
         progress; a run out of time leaves the rest to the next run, which
         finds them still due (planned ones no longer are)."""
+        # One planner at a time, whoever starts it (the cron's job lock only
+        # covers runs started by ir.cron): a second caller finds the lock
+        # taken and leaves the work to the first.
+        self.env.cr.execute("SELECT pg_try_advisory_lock(%s)", [PLANNING_LOCK])
+        if not self.env.cr.fetchone()[0]:
+            return self.env["freight.visit"]
+        try:
+            return self._freight_plan_due_visits(batch_size)
+        finally:
+            self.env.cr.execute("SELECT pg_advisory_unlock(%s)", [PLANNING_LOCK])
+
+    def _freight_plan_due_visits(self, batch_size):
         today = fields.Date.context_today(self)
         limit = today + timedelta(days=self._freight_visit_horizon())
         due_ids = self._freight_due_for_visit_ids(limit)

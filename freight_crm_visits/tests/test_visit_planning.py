@@ -6,6 +6,7 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
+from ..models.res_partner_visit_planning import PLANNING_LOCK
 from .common import FreightVisitCase
 
 
@@ -59,6 +60,21 @@ class TestVisitPlanning(FreightVisitCase):
             self.env.ref("freight_crm_visits.mail_activity_type_visit"),
         )
         self.assertFalse(self._planned(self.other_customer))
+
+    @freeze_time("2026-01-28")
+    def test_one_planner_at_a_time(self):
+        """A planner started while another one runs (two processes calling
+        the cron's method, not only ir.cron's runs) plans nothing: the
+        first one plans each customer once."""
+        with self.registry.cursor() as other:
+            other.execute("SELECT pg_advisory_lock(%s)", [PLANNING_LOCK])
+            try:
+                self.assertFalse(self.env["res.partner"]._cron_freight_plan_visits())
+                self.assertFalse(self._planned(self.customer))
+            finally:
+                other.execute("SELECT pg_advisory_unlock(%s)", [PLANNING_LOCK])
+        self.env["res.partner"]._cron_freight_plan_visits()
+        self.assertEqual(len(self._planned(self.customer)), 1)
 
     @freeze_time("2026-01-28")
     def test_horizon_is_a_setting(self):
