@@ -85,9 +85,9 @@ class ResPartner(models.Model):
         index=True,
         readonly=True,
         copy=False,
-        help="First day of the last quarter whose re-grade was applied to "
-        "this customer: the quarterly re-grade skips customers already "
-        "stamped with the current quarter.",
+        help="First day of the quarter in which this customer's grade last "
+        "changed by the quarterly re-grade or by hand: the re-grade leaves a "
+        "customer graded by hand in the current quarter as it is.",
     )
     freight_grade_code = fields.Char(
         related="freight_grade_id.code", string="Grade Code"
