@@ -123,7 +123,10 @@ class TestFreightComplaintAccess(FreightComplaintCase):
         )
         self.assertEqual(filed.freight_complaint_class, "important")
         self.assertTrue(filed.freight_deadline)
-        self.assertFalse(filed.freight_first_owner_id)
+        # The complaint team's leader, if it has one, is its first owner.
+        self.assertEqual(
+            filed.sudo().freight_first_owner_id, filed.sudo().team_id.user_id
+        )
         visible = self.Ticket.with_user(self.portal_user).search([])
         self.assertIn(filed, visible)
         self.assertIn(self.own_customer_ticket, visible)

@@ -53,7 +53,8 @@ class TestFreightComplaintPortal(TestHelpdeskPortalBase):
             self.env.ref("freight_crm_complaints.helpdesk_ticket_channel_portal"),
         )
         self.assertTrue(ticket.freight_deadline)
-        self.assertFalse(ticket.freight_first_owner_id)
+        # The complaint team's leader, if it has one, is its first owner.
+        self.assertEqual(ticket.freight_first_owner_id, ticket.team_id.user_id)
 
     def _make_complaint(self, ticket):
         team = self.env.ref("freight_crm_complaints.helpdesk_ticket_team_complaint")
