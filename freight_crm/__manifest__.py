@@ -55,6 +55,9 @@
         "views/freight_key_account_menus.xml",
         "views/res_partner_key_account_views.xml",
         "views/res_config_settings_key_account_views.xml",
+        "security/freight_customer_suggestion_security.xml",
+        "data/freight_customer_suggestion_data.xml",
+        "views/freight_customer_suggestion_views.xml",
     ],
     "uninstall_hook": "uninstall_hook",
     "assets": {
@@ -68,5 +71,6 @@
         "demo/freight_customer_contract_demo.xml",
         "demo/res_company_demo.xml",
         "demo/freight_key_account_demo.xml",
+        "demo/freight_customer_suggestion_demo.xml",
     ],
 }
