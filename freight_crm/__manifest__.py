@@ -58,6 +58,7 @@
         "security/freight_customer_suggestion_security.xml",
         "data/freight_customer_suggestion_data.xml",
         "views/freight_customer_suggestion_views.xml",
+        "views/res_partner_suggestion_views.xml",
     ],
     "uninstall_hook": "uninstall_hook",
     "assets": {

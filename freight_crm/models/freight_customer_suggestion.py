@@ -80,10 +80,6 @@ class FreightCustomerSuggestion(models.Model):
     def _freight_guard_policy(self):
         return {"state": WORKFLOW, "answered_date": WORKFLOW}
 
-    def _freight_guard_is_open(self):
-        self.ensure_one()
-        return self.state == "new"
-
     def action_evaluate(self):
         """Hand the suggestion to the responsible department."""
         self.check_access("write")

@@ -134,3 +134,12 @@ class TestFreightCustomerSuggestion(TransactionCase):
     def test_recorder_reads_suggestion_of_other_customer(self):
         recorded = self._suggestion(self.sales, self.customer2)
         self.assertEqual(recorded.with_user(self.sales).read(["name"])[0]["id"], recorded.id)
+
+    def test_customer_form_opens_its_suggestions(self):
+        action = self.env.ref("freight_crm.freight_customer_suggestion_action")
+        arch = (
+            self.env["res.partner"]
+            .with_user(self.sales)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertIn(f'name="{action.id}"', arch)
