@@ -115,8 +115,7 @@ class FreightCustomerSuggestion(models.Model):
                 FEEDBACK_ACTIVITY,
                 user_id=suggestion.user_id.id,
                 note=self.env._(
-                    "Tell %(customer)s what became of the suggestion "
-                    "%(suggestion)s.",
+                    "Tell %(customer)s what became of the suggestion %(suggestion)s.",
                     customer=suggestion.partner_id.display_name,
                     suggestion=suggestion.name,
                 ),

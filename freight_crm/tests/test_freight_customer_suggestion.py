@@ -133,7 +133,9 @@ class TestFreightCustomerSuggestion(TransactionCase):
 
     def test_recorder_reads_suggestion_of_other_customer(self):
         recorded = self._suggestion(self.sales, self.customer2)
-        self.assertEqual(recorded.with_user(self.sales).read(["name"])[0]["id"], recorded.id)
+        as_recorder = recorded.with_user(self.sales)
+        self.assertEqual(as_recorder.search([("id", "=", recorded.id)]), recorded)
+        self.assertEqual(as_recorder.name, "希望提供整柜实时轨迹推送")
 
     def test_customer_form_opens_its_suggestions(self):
         action = self.env.ref("freight_crm.freight_customer_suggestion_action")
