@@ -9,6 +9,16 @@ MANAGER = "freight_crm.group_freight_manager"
 FEEDBACK_ACTIVITY = "freight_crm.mail_activity_customer_suggestion_feedback"
 
 
+# Fields fixed once the suggestion is decided (and, with the feedback, once
+# the customer is answered).
+DECIDED = ("partner_id", "channel", "department", "name", "description", "evaluation")
+FROZEN_BY_STATE = {
+    "adopted": DECIDED,
+    "declined": DECIDED,
+    "answered": (*DECIDED, "feedback"),
+}
+
+
 class FreightCustomerSuggestion(models.Model):
     """A customer's suggestion (客户建议): recorded, assessed by the
     responsible department, adopted or declined by a manager, and answered:
@@ -79,6 +89,35 @@ class FreightCustomerSuggestion(models.Model):
     @api.model
     def _freight_guard_policy(self):
         return {"state": WORKFLOW, "answered_date": WORKFLOW}
+
+    def write(self, vals):
+        if not self.env.su:
+            self._freight_check_frozen(vals)
+        return super().write(vals)
+
+    def _freight_check_frozen(self, vals):
+        """What was decided stays as decided: the suggestion and its
+        evaluation once adopted or declined, the feedback once answered."""
+        for suggestion in self:
+            frozen = FROZEN_BY_STATE.get(suggestion.state, ())
+            for name in frozen:
+                if name not in vals:
+                    continue
+                field = self._fields[name]
+                current = suggestion[name]
+                if field.type == "many2one":
+                    current = current.id
+                if (current or False) != (vals[name] or False):
+                    raise UserError(
+                        self.env._(
+                            "%(field)s of a suggestion that is %(state)s cannot "
+                            "be changed: it is what was decided and told.",
+                            field=field.get_description(self.env)["string"],
+                            state=dict(
+                                self._fields["state"]._description_selection(self.env)
+                            )[suggestion.state],
+                        )
+                    )
 
     def action_evaluate(self):
         """Hand the suggestion to the responsible department."""

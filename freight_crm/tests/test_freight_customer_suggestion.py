@@ -72,6 +72,23 @@ class TestFreightCustomerSuggestion(TransactionCase):
         self.assertTrue(suggestion.answered_date)
         self.assertFalse(suggestion.activity_ids)
 
+    def test_decision_and_answer_are_kept(self):
+        suggestion = self._suggestion(self.sales, self.customer)
+        suggestion.action_evaluate()
+        suggestion.evaluation = "营销中心评估：暂不具备条件。"
+        suggestion.with_user(self.manager).action_decline()
+        with self.assertRaisesRegex(UserError, "cannot be changed"):
+            suggestion.write({"evaluation": "改写的评估"})
+        with self.assertRaisesRegex(UserError, "cannot be changed"):
+            suggestion.write({"partner_id": self.customer2.id})
+        # Unchanged values, and the feedback still to give, are accepted.
+        suggestion.write(
+            {"evaluation": suggestion.evaluation, "feedback": "已回复客户"}
+        )
+        suggestion.action_answer()
+        with self.assertRaisesRegex(UserError, "cannot be changed"):
+            suggestion.write({"feedback": "改写的答复"})
+
     def test_decline_needs_evaluation(self):
         suggestion = self._suggestion(self.service, self.customer)
         suggestion.action_evaluate()
