@@ -207,12 +207,7 @@ class FreightCustomerContract(models.Model):
         if self.state not in APPROVAL_STEPS:
             return
         _next, group, activity = APPROVAL_STEPS[self.state]
-        users = (
-            self.env.ref(group)
-            .sudo()
-            .all_user_ids.filtered(lambda u: not u.share and u.active)
-            .filtered(lambda u: u.id != self.env.ref("base.user_root").id)
-        )
+        users = self._freight_group_members(group)
         deadline = fields.Date.to_date(self.approval_deadline) or fields.Date.today()
         for user in users:
             self.sudo().activity_schedule(

@@ -298,10 +298,7 @@ class FreightCustomerEvaluation(models.Model):
         own reviewer while the four-eyes rule is on."""
         self.ensure_one()
         Users = self.env["res.users"].sudo()
-        group = self.env.ref(MANAGER).sudo()
-        managers = group.all_user_ids.filtered(
-            lambda u: u.active and not u.share and u != self.env.ref("base.user_root")
-        ).sorted("id")
+        managers = self._freight_group_members(MANAGER)
         author = self.env.user
         if not self._freight_self_approval_allowed():
             managers = managers.filtered(lambda u: u != author)

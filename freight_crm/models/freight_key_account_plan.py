@@ -292,16 +292,7 @@ class FreightKeyAccountPlan(models.Model):
         account manager and the submitter (while the four-eyes rule is
         on)."""
         self.ensure_one()
-        managers = (
-            self.env.ref(MANAGER)
-            .sudo()
-            .all_user_ids.filtered(
-                lambda u: (
-                    u.active and not u.share and u != self.env.ref("base.user_root")
-                )
-            )
-            .sorted("id")
-        )
+        managers = self._freight_group_members(MANAGER)
         if not self._freight_self_approval_allowed():
             managers -= self.env.user | self.user_id
         if not managers:

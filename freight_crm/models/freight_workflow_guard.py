@@ -343,6 +343,18 @@ class FreightWorkflowGuard(models.AbstractModel):
         )
 
     @api.model
+    def _freight_group_members(self, group_xmlid):
+        """The active internal users of a group, OdooBot excluded, the
+        longest-standing first: who approvals and notices can go to."""
+        root = self.env.ref("base.user_root")
+        return (
+            self.env.ref(group_xmlid)
+            .sudo()
+            .all_user_ids.filtered(lambda u: u.active and not u.share and u != root)
+            .sorted("id")
+        )
+
+    @api.model
     def _freight_self_approval_allowed(self):
         """Whether the company switched the four-eyes rule off."""
         icp = self.env["ir.config_parameter"].sudo()

@@ -39,12 +39,7 @@ class FreightVisit(models.Model):
         manager = self.env.company.freight_visit_manager_id
         if manager:
             return manager
-        group = self.env.ref("freight_crm.group_freight_manager")
-        return group.sudo().all_user_ids.filtered(
-            lambda u: (
-                u.active and not u.share and u.id != self.env.ref("base.user_root").id
-            )
-        )
+        return self._freight_group_members("freight_crm.group_freight_manager")
 
     def _freight_notify_abnormal(self):
         if not self:
