@@ -91,19 +91,11 @@ class HelpdeskTicket(models.Model):
     def _freight_solution_leader(self):
         """The leader asked to approve: a customer-service supervisor (else a
         helpdesk manager) other than the submitter, the first one found."""
-        Users = self.env["res.users"].sudo()
         for xmlid in LEADER_GROUPS:
-            group = self.env.ref(xmlid, raise_if_not_found=False)
-            if not group:
-                continue
-            leader = Users.search(
-                [("all_group_ids", "in", group.ids), ("id", "!=", self.env.uid)],
-                order="id",
-                limit=1,
-            )
-            if leader:
-                return leader
-        return Users
+            leaders = self._freight_group_members(xmlid) - self.env.user
+            if leaders:
+                return leaders[:1]
+        return self.env["res.users"]
 
     def _freight_ask_leader_approval(self):
         leader = self._freight_solution_leader()
