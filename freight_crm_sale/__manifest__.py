@@ -10,5 +10,6 @@
     "author": "freight_crm contributors",
     "license": "LGPL-3",
     "depends": ["freight_crm", "sale"],
+    "demo": ["demo/res_company_demo.xml"],
     "auto_install": True,
 }

@@ -79,7 +79,8 @@ if ! db_exists "$DB"; then
     rm -f "$LOCAL/install-$DB.log"
     if [ "$DEMO" = 1 ]; then
         say "Creating database $DB with the freight_crm addons, demo data, Chinese (zh_CN) and English (en_US) (about two minutes)..."
-        odoo_bin -c "$CONF" -d "$DB" -i "$ADDONS" --with-demo --load-language=zh_CN,en_US \
+        # l10n_cn: the Shanghai demo company's chart of accounts, in yuan.
+        odoo_bin -c "$CONF" -d "$DB" -i "$ADDONS,l10n_cn" --with-demo --load-language=zh_CN,en_US \
             --stop-after-init --workers=0 --logfile="$LOCAL/install-$DB.log" ||
             die "Installing the addons into $DB failed: see $LOCAL/install-$DB.log (remove it with 'make run DB=$DB RESET=1')."
     else
