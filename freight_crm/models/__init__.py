@@ -41,3 +41,4 @@ from . import freight_credit_investigation
 from . import res_partner_key_account
 from . import res_config_settings_key_account
 from . import freight_customer_suggestion
+from . import res_users
