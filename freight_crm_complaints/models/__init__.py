@@ -17,3 +17,4 @@ from . import freight_customer_kpi
 from . import res_partner
 from . import ir_module_module
 from . import res_users_home
+from . import helpdesk_ticket_progress
