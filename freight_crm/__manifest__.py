@@ -41,6 +41,8 @@
         "views/freight_customer_reward_views.xml",
         "views/freight_customer_share_views.xml",
         "views/freight_customer_kpi_views.xml",
+        "security/freight_kpi_report_security.xml",
+        "views/freight_kpi_report_views.xml",
         "data/freight_customer_kpi_data.xml",
         "views/res_partner_admission_views.xml",
         "views/freight_crm_contract_menus.xml",

@@ -9,6 +9,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
+from ..tools import MeasuredFloat
 from .freight_workflow_guard import COMPUTED
 
 # Customers given their monthly KPI period per transaction by the cron.
@@ -56,14 +57,16 @@ class FreightCustomerKpi(models.Model):
     )
     date_start = fields.Date(string="Period Start", required=True)
     date_end = fields.Date(string="Period End", required=True)
-    on_time_rate = fields.Float(string="On-time Rate (%)", aggregator="avg")
-    intact_rate = fields.Float(string="Cargo Intact Rate (%)", aggregator="avg")
-    document_accuracy = fields.Float(string="Document Accuracy (%)", aggregator="avg")
-    satisfaction = fields.Float(string="Satisfaction (0-100)", aggregator="avg")
-    enquiry_response_minutes = fields.Float(
+    # Blank until measured or entered: an unmeasured figure is neither 0 nor
+    # below target, and averages leave it out.
+    on_time_rate = MeasuredFloat(string="On-time Rate (%)", aggregator="avg")
+    intact_rate = MeasuredFloat(string="Cargo Intact Rate (%)", aggregator="avg")
+    document_accuracy = MeasuredFloat(string="Document Accuracy (%)", aggregator="avg")
+    satisfaction = MeasuredFloat(string="Satisfaction (0-100)", aggregator="avg")
+    enquiry_response_minutes = MeasuredFloat(
         string="Enquiry Response (Minutes)", aggregator="avg"
     )
-    exception_notice_hours = fields.Float(
+    exception_notice_hours = MeasuredFloat(
         string="Exception Notice (Hours)", aggregator="avg"
     )
     on_time_target = fields.Float(
@@ -134,6 +137,8 @@ class FreightCustomerKpi(models.Model):
             for field, target in targets.items():
                 higher_is_better = KPI_TARGETS[field][2]
                 actual, goal = kpi[field], kpi[target]
+                if actual is False:
+                    continue
                 short = actual < goal if higher_is_better else actual > goal
                 count += int(short)
             kpi.shortfall_count = count
@@ -161,7 +166,7 @@ class FreightCustomerKpi(models.Model):
                 kpi.document_accuracy,
                 kpi.satisfaction,
             )
-            if any(rate < 0 or rate > 100 for rate in rates):
+            if any(rate is not False and not 0 <= rate <= 100 for rate in rates):
                 raise ValidationError(
                     self.env._("Rates and satisfaction must be between 0 and 100.")
                 )

@@ -81,8 +81,14 @@ class TestFreightKpiActuals(FreightGradingCase):
         )
         kpis._freight_write_actuals(actuals)
         self.assertEqual(kpis.mapped("satisfaction"), [95.0, 80.0])
-        # On-time, intact and document rates left at 0 are below target.
-        self.assertEqual(kpis[0].shortfall_count, 3)
+        # On-time, intact and document rates nobody measured stay blank and
+        # are not below target; a measured 0 is.
+        self.assertFalse(kpis[0].on_time_rate)
+        self.assertIs(kpis[0].read(["on_time_rate"])[0]["on_time_rate"], False)
+        self.assertEqual(kpis[0].shortfall_count, 0)
+        kpis[0].on_time_rate = 0
+        self.assertEqual(kpis[0].on_time_rate, 0.0)
+        self.assertEqual(kpis[0].shortfall_count, 1)
 
     def test_salesperson_sees_own_and_cannot_fill(self):
         own = self._kpi(self.customer)

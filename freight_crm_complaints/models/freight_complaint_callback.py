@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.freight_crm.models.freight_workflow_guard import PARENT, WORKFLOW
+from odoo.addons.freight_crm.tools import MeasuredInteger
 
 # What the customer said is a record: a new callback corrects it, not an edit.
 FROZEN_FIELDS = ("date", "result", "satisfaction")
@@ -42,11 +43,10 @@ class FreightComplaintCallback(models.Model):
         required=True,
         default="accepted",
     )
-    satisfaction = fields.Integer(
-        required=True,
-        default=100,
+    # What the customer said, asked at every callback: no default.
+    satisfaction = MeasuredInteger(
         aggregator="avg",
-        help="Customer satisfaction from 0 to 100.",
+        help="Customer satisfaction from 0 to 100, as the customer gave it.",
     )
     note = fields.Text(string="Callback Notes")
 
@@ -74,6 +74,13 @@ class FreightComplaintCallback(models.Model):
     @api.constrains("satisfaction")
     def _check_satisfaction(self):
         for callback in self:
+            if callback.satisfaction is False:
+                raise ValidationError(
+                    self.env._(
+                        "Record the satisfaction (0 to 100) the customer gave "
+                        "at the callback."
+                    )
+                )
             if not 0 <= callback.satisfaction <= 100:
                 raise ValidationError(
                     self.env._(
@@ -85,6 +92,8 @@ class FreightComplaintCallback(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         callbacks = super().create(vals_list)
+        # Constraints run on the fields given: check the one left out too.
+        callbacks._check_satisfaction()
         for callback in callbacks:
             callback.ticket_id._freight_log_callback(callback)
         return callbacks

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
+from odoo.addons.freight_crm.tools import MeasuredFloat
+
 
 class FreightCustomerKpi(models.Model):
     _inherit = "freight.customer.kpi"
@@ -11,7 +13,7 @@ class FreightCustomerKpi(models.Model):
         aggregator="sum",
         help="Complaints received from the customer in the period.",
     )
-    freight_complaint_on_time_rate = fields.Float(
+    freight_complaint_on_time_rate = MeasuredFloat(
         string="Complaints Resolved On Time (%)",
         aggregator="avg",
         help="Share of the period's closed complaints that were closed by "

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.freight_crm.models.freight_workflow_guard import COMPUTED
+from odoo.addons.freight_crm.tools import MeasuredInteger
 
 
 # One concern per file, as Odoo core does for the models it extends.
@@ -27,7 +28,7 @@ class HelpdeskTicket(models.Model):
     freight_callback_count = fields.Integer(
         string="Callback Count", compute="_compute_freight_callback", store=True
     )
-    freight_satisfaction = fields.Integer(
+    freight_satisfaction = MeasuredInteger(
         string="Satisfaction",
         compute="_compute_freight_callback",
         store=True,

@@ -15,7 +15,11 @@ PROGRESS_STEPS = [
     ("callback", "Callback"),
     ("closed", "Closed"),
 ]
-SOLUTION_STEP = {"to_approve": "approval", "approved": "handling", "executed": "callback"}
+SOLUTION_STEP = {
+    "to_approve": "approval",
+    "approved": "handling",
+    "executed": "callback",
+}
 
 
 # One concern per file, as Odoo core does for the models it extends.

@@ -102,3 +102,18 @@ class TestFreightComplaintCloseOut(FreightComplaintCase):
     def test_negative_compensation_refused(self):
         with self.assertRaisesRegex(ValidationError, "cannot be negative"):
             self.ticket.freight_compensation_amount = -100
+
+    def test_satisfaction_blank_until_the_customer_gives_it(self):
+        """No satisfaction is invented: the ticket's stays blank (and out of
+        averages) until a callback records the customer's own figure."""
+        self.assertIs(self.ticket.freight_satisfaction, False)
+        self.assertIs(
+            self.ticket.read(["freight_satisfaction"])[0]["freight_satisfaction"],
+            False,
+        )
+        Callback = self.env["freight.complaint.callback"].with_user(self.service)
+        self.assertNotIn("satisfaction", Callback.default_get(["satisfaction"]))
+        with self.assertRaisesRegex(ValidationError, "Record the satisfaction"):
+            Callback.create({"ticket_id": self.ticket.id, "result": "accepted"})
+        self._callback(satisfaction=0)
+        self.assertEqual(self.ticket.freight_satisfaction, 0)

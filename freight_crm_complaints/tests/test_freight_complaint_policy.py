@@ -250,7 +250,9 @@ class TestFreightComplaintPolicy(FreightComplaintCase):
             Callback.create(
                 {"ticket_id": self.ticket.id, "user_id": self.supervisor.id}
             )
-        callback = Callback.create({"ticket_id": self.ticket.id, "result": "rejected"})
+        callback = Callback.create(
+            {"ticket_id": self.ticket.id, "result": "rejected", "satisfaction": 40}
+        )
         self.assertEqual(callback.user_id, self.service)
         for vals in (
             {"result": "accepted"},
@@ -264,12 +266,16 @@ class TestFreightComplaintPolicy(FreightComplaintCase):
 
     def test_no_close_after_rejected_callback(self):
         Callback = self.env["freight.complaint.callback"].with_user(self.service)
-        Callback.create({"ticket_id": self.ticket.id, "result": "rejected"})
+        Callback.create(
+            {"ticket_id": self.ticket.id, "result": "rejected", "satisfaction": 40}
+        )
         # The rejection escalated the complaint instead.
         self.assertEqual(self.ticket.sudo().freight_escalation_level, 1)
         with self.assertRaisesRegex(UserError, "rejected the resolution"):
             self.ticket.with_user(self.service).stage_id = self.stage_done
-        later = Callback.create({"ticket_id": self.ticket.id, "result": "accepted"})
+        later = Callback.create(
+            {"ticket_id": self.ticket.id, "result": "accepted", "satisfaction": 85}
+        )
         later.sudo().date = later.date + timedelta(minutes=1)
         self.ticket.with_user(self.service).stage_id = self.stage_done
         self.assertTrue(self.ticket.closed)

@@ -1,0 +1,1 @@
+from . import freight_kpi_report

@@ -1,0 +1,1 @@
+from .measured_fields import MeasuredFloat, MeasuredInteger
