@@ -21,8 +21,9 @@ class ResCompany(models.Model):
         for the Shanghai demo company), this loads it the way account's demo
         does, with ``install_demo``: the generic chart and its demo entries
         are replaced, the company takes its country's currency and account's
-        demo entries are posted again in it. Sales' pricelists and
-        orders in the old currency follow. Without the localization the company keeps what it has.
+        demo entries are posted again in it. Sales' pricelists and orders in
+        the old currency follow. Without the localization the company keeps
+        what it has.
         """
         Chart = self.env["account.chart.template"]
         template = company.country_id and Chart._guess_chart_template(
