@@ -220,6 +220,9 @@ class TestRoleHomes(TransactionCase):
             "freight_crm.user_demo_manager": manager,
             "freight_crm_complaints.user_demo_cs_supervisor": service,
             "freight_crm_complaints.user_demo_regional_manager": service,
+            "freight_crm.user_demo_legal": (
+                "freight_crm.freight_customer_contract_action_legal_review"
+            ),
         }
         if not self.env.ref(next(iter(homes)), raise_if_not_found=False):
             self.skipTest("demo data not loaded")
