@@ -201,18 +201,22 @@ class FreightCustomerContract(models.Model):
         )
 
     def _schedule_step_activity(self):
-        """One activity per member of the group approving the current step,
-        due at the chain's deadline."""
+        """One to-do for the approver of the current step, due at the chain's
+        deadline: the longest-standing member of the step's group who neither
+        submitted the contract nor manages the customer (four eyes). The
+        group's other members find it under the Under Review filter."""
         self.ensure_one()
         if self.state not in APPROVAL_STEPS:
             return
         _next, group, activity = APPROVAL_STEPS[self.state]
-        users = self._freight_group_members(group)
+        members = self._freight_group_members(group)
+        approver = (members - self.submitted_by_id - self.user_id)[:1] or members[:1]
+        if not approver:
+            return
         deadline = fields.Date.to_date(self.approval_deadline) or fields.Date.today()
-        for user in users:
-            self.sudo().activity_schedule(
-                activity, date_deadline=deadline, user_id=user.id
-            )
+        self.sudo().activity_schedule(
+            activity, date_deadline=deadline, user_id=approver.id
+        )
 
     def action_sign(self):
         self.check_access("write")

@@ -61,7 +61,11 @@ class TestFreightContract(FreightContractCase):
         legal_activities = contract.activity_ids.filtered(
             lambda a: a.activity_type_id == legal_type
         )
-        self.assertIn(self.legal, legal_activities.user_id)
+        # One to-do, for one legal reviewer, not one per member of the group.
+        self.assertEqual(len(legal_activities), 1)
+        self.assertTrue(
+            legal_activities.user_id.has_group("freight_crm.group_freight_legal")
+        )
         self.assertNotIn(self.sales, legal_activities.user_id)
 
     def test_approval_out_of_order_refused(self):

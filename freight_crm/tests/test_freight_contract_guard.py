@@ -266,7 +266,7 @@ class TestFreightContractGuard(FreightContractCase):
         with self.assertRaisesRegex(ValidationError, "start and an end date"):
             kpi.date_start = False
         with self.assertRaisesRegex(UserError, "workflow"):
-            kpi.write({"shortfall_count": 0, "below_target": False})
+            kpi.write({"shortfall_count": 5, "below_target": True})
 
     def test_grade_numbers_bounded(self):
         grade = self.grade_b.with_user(self.manager)
