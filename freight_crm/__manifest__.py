@@ -19,6 +19,7 @@
         "data/freight_customer_grade_data.xml",
         "data/freight_evaluation_criterion_data.xml",
         "data/freight_industry_segment_data.xml",
+        "data/freight_department_data.xml",
         "data/freight_customer_evaluation_data.xml",
         "views/freight_customer_grade_views.xml",
         "views/res_config_settings_views.xml",
@@ -29,6 +30,7 @@
         "wizards/freight_grade_override_wizard_views.xml",
         "wizards/freight_anonymise_wizard_views.xml",
         "views/freight_crm_menus.xml",
+        "views/freight_department_views.xml",
         "views/res_partner_views.xml",
         "report/freight_customer_evaluation_report.xml",
         "report/res_partner_report.xml",
@@ -69,6 +71,7 @@
     },
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/freight_department_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/freight_customer_evaluation_demo.xml",
         "demo/freight_customer_contract_demo.xml",

@@ -4,6 +4,7 @@ from . import resource_calendar
 from . import freight_customer_grade
 from . import freight_evaluation_criterion
 from . import freight_industry_segment
+from . import freight_department
 from . import freight_customer_evaluation
 from . import freight_customer_evaluation_line
 from . import freight_customer_grade_history

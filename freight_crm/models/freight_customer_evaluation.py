@@ -43,11 +43,18 @@ class FreightCustomerEvaluation(models.Model):
         default=fields.Date.context_today,
         tracking=True,
     )
+    panel_department_ids = fields.Many2many(
+        "freight.department",
+        string="Evaluation Panel",
+        default=lambda self: self._default_panel_departments(),
+        help="The departments the evaluation panel is made of: operations "
+        "centre, marketing centre, finance department, senior management.",
+    )
     evaluator_ids = fields.Many2many(
         "res.users",
         string="Evaluation Team",
-        help="Members of the evaluation team (operations centre, marketing "
-        "centre, finance department, management).",
+        default=lambda self: self._default_panel_departments().user_ids,
+        help="Who evaluates for the panel's departments; by default their members.",
     )
     line_ids = fields.One2many(
         "freight.customer.evaluation.line",
@@ -111,6 +118,12 @@ class FreightCustomerEvaluation(models.Model):
             evaluation.grade_id = grades._freight_grade_for_score(
                 evaluation.total_score
             )
+
+    @api.model
+    def _default_panel_departments(self):
+        return self.env["freight.department"].search(
+            [("on_evaluation_panel", "=", True)]
+        )
 
     @api.model
     def _freight_guard_policy(self):

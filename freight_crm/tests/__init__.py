@@ -20,3 +20,4 @@ from . import test_freight_key_account
 from . import test_freight_customer_suggestion
 from . import test_freight_demo_lang
 from . import test_freight_kpi_report
+from . import test_freight_department
