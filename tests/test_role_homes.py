@@ -218,6 +218,7 @@ class TestRoleHomes(TransactionCase):
             "freight_crm.user_demo_salesperson": sales,
             "freight_crm.user_demo_service": service,
             "freight_crm.user_demo_manager": manager,
+            "base.user_admin": manager,
             "freight_crm_complaints.user_demo_cs_supervisor": service,
             "freight_crm_complaints.user_demo_regional_manager": service,
             "freight_crm.user_demo_legal": (
