@@ -1,6 +1,8 @@
 """Build each addon's README.rst from its readme/ fragments (OCA layout).
 
-Usage: python scripts/gen_addon_readme.py [addon ...]
+Usage: python scripts/gen_addon_readme.py [--check] [addon ...]
+  --check: write nothing, fail when a README.rst is not what its fragments
+           give (make lint runs it).
 """
 
 import ast
@@ -8,7 +10,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ADDONS = ("freight_crm", "freight_crm_complaints", "freight_crm_visits")
+ADDONS = sorted(p.parent.name for p in ROOT.glob("*/__manifest__.py"))
 SECTIONS = (
     ("DESCRIPTION.md", None),
     ("CONFIGURE.md", "Configuration"),
@@ -38,9 +40,25 @@ def build(addon):
         if title:
             parts.append(underline(title, "~"))
         parts.append(source.read_text().strip() + "\n")
-    (path / "README.rst").write_text("\n".join(parts))
+    return "\n".join(parts)
+
+
+def main(args):
+    check = "--check" in args
+    stale = []
+    for name in [a for a in args if a != "--check"] or ADDONS:
+        readme = ROOT / name / "README.rst"
+        text = build(name)
+        if check:
+            if not readme.exists() or readme.read_text() != text:
+                stale.append(str(readme.relative_to(ROOT)))
+        else:
+            readme.write_text(text)
+    if stale:
+        print("Stale, run scripts/gen_addon_readme.py:", ", ".join(stale))
+        return 1
+    return 0
 
 
 if __name__ == "__main__":
-    for name in sys.argv[1:] or ADDONS:
-        build(name)
+    sys.exit(main(sys.argv[1:]))

@@ -14,6 +14,8 @@ say "pylint-odoo (mandatory checks, valid-odoo-versions=19.0)"
 "$VENV/bin/pylint" --rcfile=.pylintrc-mandatory "${ADDON_DIRS[@]}" || status=1
 say "oca-checks-odoo-module (manifests, XML, CSV)"
 "$VENV/bin/oca-checks-odoo-module" "${ADDON_DIRS[@]}" || status=1
+say "README.rst of each addon up to date with its readme/ fragments"
+"$VENV/bin/python" scripts/gen_addon_readme.py --check || status=1
 say "oca-checks-po (translations)"
 PO_FILES=()
 for addon in "${ADDON_DIRS[@]}"; do PO_FILES+=("$addon"/i18n/*.po*); done

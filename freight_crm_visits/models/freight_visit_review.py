@@ -267,57 +267,13 @@ class FreightVisitReview(models.Model):
 
     @api.model
     def _freight_invoices_available(self):
-        # account is not a dependency: use invoices only when it is installed.
-        return "account.move" in self.env
+        """Whether posted customer invoices give the figures: the
+        auto-install ``freight_crm_visits_account`` bridge says so."""
+        return False
 
     @api.model
     def _freight_figures(self, customers, review_date):
-        """({partner_id: line figures}, source): from posted customer invoices
-        when Invoicing (account) is installed, else empty for manual entry."""
-        if not self._freight_invoices_available():
-            return {}, "manual"
-        months = get_setting(self.env, "receivable_overdue_months")
-        month_start = review_date.replace(day=1)
-        last_month_start = month_start - relativedelta(months=1)
-        next_month_start = month_start + relativedelta(months=1)
-        overdue_before = review_date - relativedelta(months=months)
-        moves = self.env["account.move"].sudo()
-        base = [
-            ("move_type", "in", ("out_invoice", "out_refund")),
-            ("state", "=", "posted"),
-            ("commercial_partner_id", "in", customers.ids),
-            ("company_id", "=", self.env.company.id),
-        ]
-        figures = {}
-
-        def collect(domain, aggregate, key):
-            for partner, amount in moves._read_group(
-                base + domain, ["commercial_partner_id"], [aggregate]
-            ):
-                # Credit notes larger than last month's invoices would give a
-                # negative volume, which a review line refuses: count it as 0.
-                figures.setdefault(partner.id, {})[key] = max(amount, 0.0)
-
-        collect(
-            [
-                ("invoice_date", ">=", last_month_start),
-                ("invoice_date", "<", month_start),
-            ],
-            "amount_untaxed_signed:sum",
-            "last_month_volume",
-        )
-        collect(
-            [("invoice_date", "<", overdue_before), ("amount_residual_signed", ">", 0)],
-            "amount_residual_signed:sum",
-            "receivable_overdue",
-        )
-        collect(
-            [
-                ("invoice_date", ">=", month_start),
-                ("invoice_date", "<", next_month_start),
-                ("amount_residual_signed", ">", 0),
-            ],
-            "amount_residual_signed:sum",
-            "receivable_this_month",
-        )
-        return figures, "invoice"
+        """({partner_id: line figures}, source): nothing to fill here, the
+        salesperson enters the figures; ``freight_crm_visits_account`` fills
+        them from posted customer invoices."""
+        return {}, "manual"

@@ -1,0 +1,1 @@
+from . import freight_visit_review
