@@ -232,40 +232,32 @@ class FreightCustomerContract(models.Model):
                     "name", vals["name"], contract.name
                 ):
                     self._freight_guard_refuse("name", WORKFLOW, vals["name"], contract)
-            self._check_editable(vals)
         if vals.get("partner_id"):
             self.env["res.partner"].browse(
                 vals["partner_id"]
             )._freight_check_risk_allows_contract()
         return super().write(vals)
 
-    def _check_editable(self, vals):
-        """Refuse, through any entry point, to change approved terms or a
-        signed document (the workflow fields are the guard policy's)."""
-        frozen = self.filtered(lambda c: c.state not in ("draft", "cancelled"))
-        for contract in frozen:
-            changed = [
-                name
-                for name in TERM_FIELDS & set(vals)
-                if not self._freight_guard_same(name, vals[name], contract[name])
-            ]
-            if changed:
-                raise UserError(
-                    self.env._(
-                        "Contract %s is under approval or signed: its terms can "
-                        "no longer change. Cancel it and reset it to draft to "
-                        "amend it.",
-                        contract.name,
-                    )
-                )
-        signed = self.filtered(lambda c: c.state in ("signed", "expired"))
-        if signed and "signed_document" in vals:
-            raise UserError(
-                self.env._(
-                    "Contract %s is signed: its signed document cannot be replaced.",
-                    signed[0].name,
-                )
+    def _freight_guard_frozen(self):
+        """Approved terms and a signed document (the workflow fields are the
+        guard policy's)."""
+        if self.state in ("draft", "cancelled"):
+            return ()
+        if self.state in ("signed", "expired"):
+            return (*TERM_FIELDS, "signed_document")
+        return tuple(TERM_FIELDS)
+
+    def _freight_guard_frozen_message(self, changed):
+        if changed == ["signed_document"]:
+            return self.env._(
+                "Contract %s is signed: its signed document cannot be replaced.",
+                self.name,
             )
+        return self.env._(
+            "Contract %s is under approval or signed: its terms can no longer "
+            "change. Cancel it and reset it to draft to amend it. Changed:",
+            self.name,
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):

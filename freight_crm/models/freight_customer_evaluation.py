@@ -190,37 +190,29 @@ class FreightCustomerEvaluation(models.Model):
         return evaluations
 
     def write(self, vals):
-        self._check_not_frozen(vals)
+        # A confirmed evaluation is frozen for superuser code too: the grade
+        # history rests on it (R-GRD-5). Users meet the guard's check.
+        if self.env.su:
+            self.filtered(lambda e: e.state == "confirmed")._freight_guard_check_frozen(
+                vals
+            )
         return super().write(vals)
 
-    def _check_not_frozen(self, vals):
-        """Refuse to rewrite what a submitted or confirmed evaluation graded
-        (R-GRD-5: the grade history rests on it). A confirmed evaluation is
-        frozen for superuser code too; the note and the team stay
-        editable."""
-        for evaluation in self.filtered(lambda e: e.state != "draft"):
-            if self.env.su and evaluation.state != "confirmed":
-                continue
-            frozen = set(FROZEN_ONCE_SUBMITTED)
-            if evaluation.state == "confirmed":
-                frozen |= set(self._freight_guard_policy())
-            changed = [
-                name
-                for name in frozen & set(vals)
-                if not self._freight_guard_same(name, vals[name], evaluation[name])
-            ]
-            if changed:
-                raise UserError(
-                    self.env._(
-                        "Evaluation %(name)s is no longer a draft: %(fields)s can "
-                        "no longer be changed. Create a new evaluation to grade "
-                        "the customer again.",
-                        name=evaluation.name,
-                        fields=", ".join(
-                            self._freight_guard_label(name) for name in sorted(changed)
-                        ),
-                    )
-                )
+    def _freight_guard_frozen(self):
+        """What a submitted or confirmed evaluation graded; the note and the
+        team stay editable."""
+        if self.state == "draft":
+            return ()
+        if self.state == "confirmed":
+            return (*FROZEN_ONCE_SUBMITTED, *self._freight_guard_policy())
+        return FROZEN_ONCE_SUBMITTED
+
+    def _freight_guard_frozen_message(self, changed):
+        return self.env._(
+            "Evaluation %s is no longer a draft: create a new evaluation to "
+            "grade the customer again. These can no longer be changed:",
+            self.name,
+        )
 
     @api.model
     def _default_line_commands(self, partner):

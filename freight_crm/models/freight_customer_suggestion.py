@@ -90,34 +90,17 @@ class FreightCustomerSuggestion(models.Model):
     def _freight_guard_policy(self):
         return {"state": WORKFLOW, "answered_date": WORKFLOW}
 
-    def write(self, vals):
-        if not self.env.su:
-            self._freight_check_frozen(vals)
-        return super().write(vals)
-
-    def _freight_check_frozen(self, vals):
+    def _freight_guard_frozen(self):
         """What was decided stays as decided: the suggestion and its
         evaluation once adopted or declined, the feedback once answered."""
-        for suggestion in self:
-            frozen = FROZEN_BY_STATE.get(suggestion.state, ())
-            for name in frozen:
-                if name not in vals:
-                    continue
-                field = self._fields[name]
-                current = suggestion[name]
-                if field.type == "many2one":
-                    current = current.id
-                if (current or False) != (vals[name] or False):
-                    raise UserError(
-                        self.env._(
-                            "%(field)s of a suggestion that is %(state)s cannot "
-                            "be changed: it is what was decided and told.",
-                            field=field.get_description(self.env)["string"],
-                            state=dict(
-                                self._fields["state"]._description_selection(self.env)
-                            )[suggestion.state],
-                        )
-                    )
+        return FROZEN_BY_STATE.get(self.state, ())
+
+    def _freight_guard_frozen_message(self, changed):
+        return self.env._(
+            "A suggestion that is %s keeps what was decided and told; these "
+            "cannot be changed:",
+            dict(self._fields["state"]._description_selection(self.env))[self.state],
+        )
 
     def action_evaluate(self):
         """Hand the suggestion to the responsible department."""

@@ -210,32 +210,16 @@ class FreightKeyAccountPlan(models.Model):
         if self.period_start:
             self.period_end = self._freight_half_year_end(self.period_start)
 
-    def write(self, vals):
-        self._check_not_frozen(vals)
-        return super().write(vals)
-
-    def _check_not_frozen(self, vals):
+    def _freight_guard_frozen(self):
         """What management approved stays as approved: the content of a
         submitted plan changes only after it went back to draft."""
-        if self.env.su:
-            return
-        for plan in self.filtered(lambda p: p.state != "draft"):
-            changed = [
-                name
-                for name in set(FROZEN_ONCE_SUBMITTED) & set(vals)
-                if not self._freight_guard_same(name, vals[name], plan[name])
-            ]
-            if changed:
-                raise UserError(
-                    self.env._(
-                        "%(plan)s is no longer a draft: %(fields)s can no longer "
-                        "be changed.",
-                        plan=plan.display_name,
-                        fields=", ".join(
-                            self._freight_guard_label(name) for name in sorted(changed)
-                        ),
-                    )
-                )
+        return () if self.state == "draft" else FROZEN_ONCE_SUBMITTED
+
+    def _freight_guard_frozen_message(self, changed):
+        return self.env._(
+            "%s is no longer a draft; these can no longer be changed:",
+            self.display_name,
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_submitted(self):

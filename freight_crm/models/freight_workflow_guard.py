@@ -78,6 +78,7 @@ class FreightWorkflowGuard(models.AbstractModel):
         self._freight_guard_values([vals])
         if not self.env.su:
             self._freight_guard_write(vals)
+            self._freight_guard_check_frozen(vals)
         res = super().write(vals)
         policy = self._freight_guard_policy()
         if not self.env.su and any(policy.get(name) == PARENT for name in vals):
@@ -227,6 +228,34 @@ class FreightWorkflowGuard(models.AbstractModel):
                 if record._freight_guard_same(name, vals[name], record[name]):
                     continue
                 record._freight_guard_refuse(name, policy[name], vals[name], record)
+
+    def _freight_guard_frozen(self):
+        """The fields this record's state no longer lets anyone change
+        (what was approved, decided or signed). Override per model; the
+        guard refuses a change of any of them on write."""
+        self.ensure_one()
+        return ()
+
+    def _freight_guard_frozen_message(self, changed):
+        """The translated refusal for changing the frozen fields ``changed``
+        (their labels are appended); override to say how to proceed."""
+        self.ensure_one()
+        return self.env._("%s can no longer be changed:", self.display_name)
+
+    def _freight_guard_check_frozen(self, vals):
+        """Refuse changing a field frozen in the record's state; a value
+        equal to the current one is no change."""
+        for record in self:
+            changed = sorted(
+                name
+                for name in set(record._freight_guard_frozen()) & set(vals)
+                if not record._freight_guard_same(name, vals[name], record[name])
+            )
+            if changed:
+                labels = ", ".join(record._freight_guard_label(n) for n in changed)
+                raise UserError(
+                    f"{record._freight_guard_frozen_message(changed)} {labels}"
+                )
 
     @api.model
     def _freight_guard_same(self, name, new, old):

@@ -1,5 +1,6 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
 from datetime import date, datetime
 
 from freezegun import freeze_time
@@ -391,8 +392,11 @@ class TestFreightContractTampering(FreightContractCase):
         contract = self._signed_contract(self.customer_a).with_user(self.sales)
         with self.assertRaisesRegex(UserError, "terms can no longer change"):
             contract.write({"date_end": "2099-12-31"})
+        other = base64.b64encode(b"%PDF-1.4 another contract")
         with self.assertRaisesRegex(UserError, "cannot be replaced"):
-            contract.write({"signed_document": self.document})
+            contract.write({"signed_document": other})
+        # The form sending the document it shows is no replacement.
+        contract.write({"signed_document": self.document})
 
     def test_salesperson_cannot_downgrade_high_risk(self):
         risk = (
