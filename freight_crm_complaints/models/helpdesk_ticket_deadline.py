@@ -1,6 +1,7 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import math
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -77,17 +78,18 @@ class HelpdeskTicket(models.Model):
     )
     def _compute_freight_deadline(self):
         rules = self.env["freight.complaint.deadline"]._get_rules_by_class()
+        hours_by_ticket = {}
         for ticket in self:
             rule = rules.get(ticket.freight_complaint_class)
-            if (
-                not ticket.freight_is_complaint
-                or not rule
-                or not ticket.freight_intake_date
-            ):
-                ticket.freight_deadline = False
-                continue
-            hours = rule.hours * ticket._freight_grade_deadline_factor()
-            ticket.freight_deadline = ticket._freight_add_working_hours(hours)
+            ticket.freight_deadline = False
+            if ticket.freight_is_complaint and rule and ticket.freight_intake_date:
+                hours_by_ticket[ticket] = (
+                    rule.hours * ticket._freight_grade_deadline_factor()
+                )
+        for ticket, deadline in self._freight_add_working_hours(
+            hours_by_ticket
+        ).items():
+            ticket.freight_deadline = deadline
 
     @api.depends("freight_deadline", "freight_complaint_class", "stage_id.closed")
     def _compute_freight_working_hours(self):
@@ -196,10 +198,23 @@ class HelpdeskTicket(models.Model):
                     )
                 )
 
-    def _freight_add_working_hours(self, hours):
-        """Intake time plus ``hours`` working hours of the team's calendar."""
-        self.ensure_one()
-        calendar = self._freight_calendar()
-        intake = self.freight_intake_date
-        planned = calendar and calendar.plan_hours(hours, intake, compute_leaves=True)
-        return planned or intake + timedelta(hours=hours)
+    @api.model
+    def _freight_add_working_hours(self, hours_by_ticket):
+        """``{ticket: hours}`` to ``{ticket: intake plus hours working hours
+        of its team's calendar}``, each calendar read once for the batch."""
+        by_calendar = defaultdict(list)
+        for ticket, hours in hours_by_ticket.items():
+            by_calendar[ticket._freight_calendar()].append((ticket, hours))
+        planned = {}
+        for calendar, items in by_calendar.items():
+            starts_hours = [(ticket.freight_intake_date, hours) for ticket, hours in items]
+            ends = (
+                calendar._freight_plan_hours_batch(starts_hours)
+                if calendar
+                else [False] * len(items)
+            )
+            for (start, hours), (ticket, _hours), end in zip(
+                starts_hours, items, ends, strict=True
+            ):
+                planned[ticket] = end or start + timedelta(hours=hours)
+        return planned
