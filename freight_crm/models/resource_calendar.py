@@ -85,6 +85,28 @@ class ResourceCalendar(models.Model):
             )
         return planned
 
+    def _freight_work_hours_batch(self, periods):
+        """For each ``(start, end)`` (naive UTC), the working hours between
+        them, as ``get_work_duration_data(start, end)["hours"]`` counts
+        them, the calendar's work intervals read once for the batch."""
+        self.ensure_one()
+        if not periods:
+            return []
+        bounds = [(utc.localize(start), utc.localize(end)) for start, end in periods]
+        intervals = list(
+            self._work_intervals_batch(
+                min(start for start, _end in bounds), max(end for _start, end in bounds)
+            )[False]
+        )
+        return [
+            sum(
+                (min(stop, end) - max(begin, start)).total_seconds() / 3600
+                for begin, stop, _meta in intervals
+                if begin < end and stop > start
+            )
+            for start, end in bounds
+        ]
+
     @staticmethod
     def _freight_consume_hours(intervals, start, hours):
         """The moment ``hours`` of ``intervals`` after ``start``, counted as

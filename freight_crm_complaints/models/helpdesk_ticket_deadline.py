@@ -93,8 +93,11 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("freight_deadline", "freight_complaint_class", "stage_id.closed")
     def _compute_freight_working_hours(self):
+        """Deadline hours and hours left; the hours left of a page of
+        complaints counted on each calendar read once."""
         rules = self.env["freight.complaint.deadline"]._get_rules_by_class()
         now = fields.Datetime.now()
+        periods = defaultdict(list)
         for ticket in self:
             rule = rules.get(ticket.freight_complaint_class)
             ticket.freight_deadline_hours = (
@@ -102,26 +105,22 @@ class HelpdeskTicket(models.Model):
                 if ticket.freight_is_complaint and rule
                 else 0.0
             )
+            ticket.freight_hours_left = 0.0
             deadline = ticket.freight_deadline
-            if not deadline or ticket.stage_id.closed:
-                ticket.freight_hours_left = 0.0
-                continue
-            calendar = ticket._freight_calendar()
-            start, end, sign = (
-                (now, deadline, 1)
-                if now < deadline
-                else (
-                    deadline,
-                    now,
-                    -1,
+            if deadline and not ticket.stage_id.closed:
+                periods[ticket._freight_calendar()].append(
+                    (ticket, min(now, deadline), max(now, deadline))
                 )
-            )
+        for calendar, items in periods.items():
             hours = (
-                calendar.get_work_duration_data(start, end)["hours"]
+                calendar._freight_work_hours_batch(
+                    [(start, end) for _ticket, start, end in items]
+                )
                 if calendar
-                else (end - start).total_seconds() / 3600
+                else [(end - start).total_seconds() / 3600 for _t, start, end in items]
             )
-            ticket.freight_hours_left = sign * hours
+            for (ticket, start, _end), left in zip(items, hours, strict=True):
+                ticket.freight_hours_left = left if start == now else -left
 
     def _freight_calendar(self):
         """The team's working calendar, else the company's."""
