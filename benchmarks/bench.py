@@ -90,15 +90,11 @@ def _view_users(env):
                 {
                     "name": "Bench Freight Manager",
                     "login": "bench_freight_manager",
-                    "group_ids": [
-                        (4, env.ref("freight_crm.group_freight_manager").id)
-                    ],
+                    "group_ids": [(4, env.ref("freight_crm.group_freight_manager").id)],
                 }
             )
         )
-    salesperson = env["res.users"].search(
-        [("login", "=", "bench_manager_0")], limit=1
-    )
+    salesperson = env["res.users"].search([("login", "=", "bench_manager_0")], limit=1)
     return {"manager": manager, "salesperson": salesperson}
 
 

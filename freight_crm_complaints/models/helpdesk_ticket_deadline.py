@@ -206,7 +206,9 @@ class HelpdeskTicket(models.Model):
             by_calendar[ticket._freight_calendar()].append((ticket, hours))
         planned = {}
         for calendar, items in by_calendar.items():
-            starts_hours = [(ticket.freight_intake_date, hours) for ticket, hours in items]
+            starts_hours = [
+                (ticket.freight_intake_date, hours) for ticket, hours in items
+            ]
             ends = (
                 calendar._freight_plan_hours_batch(starts_hours)
                 if calendar

@@ -143,9 +143,11 @@ class TestFreightComplaintDeadline(FreightComplaintCase):
         )
         self.env.flush_all()
         self.env.invalidate_all()
-        with freeze_time(shanghai(2026, 11, 23, 10, 0)):
-            with self.assertQueryCount(expected):
-                hours = tickets.mapped("freight_hours_left")
+        with (
+            freeze_time(shanghai(2026, 11, 23, 10, 0)),
+            self.assertQueryCount(expected),
+        ):
+            hours = tickets.mapped("freight_hours_left")
         self.assertEqual(len({left < 0 for left in hours}), 2)
 
     def test_hours_left_of_a_page_in_flat_queries(self):
