@@ -6,7 +6,8 @@ Not a test (pytest does not collect it). On a database where the addons are
 installed, it inserts N signed customers ``BENCH-<n>`` and N open complaints
 with set-based SQL (valid data: the grades and policies of the rules, one
 customer in ten due for a grade change, one in twenty due for a visit, 100
-complaints due for escalation), then times each job in its own process
+complaints due for escalation, their deadlines from 2 days past to 4 days
+ahead), then times each job in its own process
 beside a reference, and prints one table: wall time, queries, peak memory,
 reference, ratio. The reference of a cron is the same table effects
 written in plain SQL (rolled back); of the escalation among N open
@@ -98,6 +99,28 @@ def _view_users(env):
     return {"manager": manager, "salesperson": salesperson}
 
 
+def _escalation_targets(env):
+    """One bench user in the group of each escalation step, told by e-mail
+    and in the inbox by turns, so that the escalation notifies someone."""
+    users = env["res.users"]
+    for step in env["freight.complaint.escalation.step"]._get_ladder():
+        login = f"bench_escalation_{step.level}"
+        user = users.search([("login", "=", login)])
+        if not user and step.group_id:
+            user = users.with_context(no_reset_password=True).create(
+                {
+                    "name": f"Bench Escalation {step.level}",
+                    "login": login,
+                    "email": f"{login}@example.com",
+                    "group_ids": [(4, step.group_id.id)],
+                }
+            )
+            if step.level % 2:
+                user.notification_type = "inbox"
+        users |= user
+    return users
+
+
 def generate(env, count):
     """N customers with the grade the rules give them, except one in ten
     (the grade changes), and N open complaints, 100 due for escalation."""
@@ -152,12 +175,13 @@ def generate(env, count):
             name, description, company_id, partner_id, commercial_partner_id,
             stage_id, team_id, active, priority, freight_is_complaint,
             freight_complaint_class, freight_solution_state,
-            freight_escalation_level, freight_intake_date,
+            freight_escalation_level, freight_intake_date, freight_deadline,
             freight_next_escalation, create_date, write_date, create_uid,
             write_uid)
         SELECT %(prefix)s || n, 'Bench complaint', %(company)s, p.id, p.id,
                %(stage)s, %(team)s, TRUE, '1', TRUE, 'general', 'draft', 0,
                now() at time zone 'UTC',
+               now() at time zone 'UTC' + (n %% 7 - 2) * interval '1 day',
                CASE WHEN n <= %(due)s
                     THEN now() at time zone 'UTC' - interval '1 hour'
                     ELSE now() at time zone 'UTC' + interval '30 days' END,
@@ -583,6 +607,7 @@ def main():
         # would each take a new lock on them (minutes instead of seconds).
         _managers(env)
         _view_users(env)
+        _escalation_targets(env)
         cr.commit()
         start = time.perf_counter()
         generate(env, args.count)
