@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make bench [N=100000] [BENCH_DB=freight_crm_bench] [PROFILE=dir] [UPDATE=1]
-# [JOBS=regrade,planning,escalation]:
+# [JOBS=regrade,planning,views,escalation]:
 # install the addons (no demo) into a scratch database once, then run
 # benchmarks/bench.py on it: N customers and complaints generated, each cron
 # timed beside its SQL lower bound, one table printed.

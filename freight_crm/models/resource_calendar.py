@@ -12,6 +12,9 @@ from .resource_calendar_leaves import MAKEUP_WORKDAY
 
 # A make-up working day is worked with the hours of this weekday (Monday).
 MAKEUP_WORKDAY_HOURS_OF = "0"
+# Work intervals read past the latest start of a batch planned in working
+# hours; a plan still short at the end of them is left to plan_hours.
+PLAN_HOURS_WINDOW = timedelta(days=28)
 
 
 class ResourceCalendar(models.Model):
@@ -57,6 +60,66 @@ class ResourceCalendar(models.Model):
         datetime: working days are counted from the day after an event."""
         tz = timezone((self.tz if self else None) or "UTC")
         return tz.localize(datetime.combine(day + timedelta(days=1), time.min))
+
+    # Deadlines in working hours -----------------------------------------
+    def _freight_plan_hours_batch(self, starts_hours):
+        """For each ``(start, hours)`` (start naive UTC), what
+        ``plan_hours(hours, start, compute_leaves=True)`` gives (naive UTC,
+        or False), the calendar's work intervals read once for the batch."""
+        self.ensure_one()
+        if not starts_hours:
+            return []
+        starts = [utc.localize(start) for start, _hours in starts_hours]
+        intervals = list(
+            self._work_intervals_batch(min(starts), max(starts) + PLAN_HOURS_WINDOW)[
+                False
+            ]
+        )
+        planned = []
+        for start, (naive_start, hours) in zip(starts, starts_hours, strict=True):
+            end = self._freight_consume_hours(intervals, start, hours)
+            planned.append(
+                end.astimezone(utc).replace(tzinfo=None)
+                if end
+                else self.plan_hours(hours, naive_start, compute_leaves=True)
+            )
+        return planned
+
+    def _freight_work_hours_batch(self, periods):
+        """For each ``(start, end)`` (naive UTC), the working hours between
+        them, as ``get_work_duration_data(start, end)["hours"]`` counts
+        them, the calendar's work intervals read once for the batch."""
+        self.ensure_one()
+        if not periods:
+            return []
+        bounds = [(utc.localize(start), utc.localize(end)) for start, end in periods]
+        intervals = list(
+            self._work_intervals_batch(
+                min(start for start, _end in bounds), max(end for _start, end in bounds)
+            )[False]
+        )
+        return [
+            sum(
+                (min(stop, end) - max(begin, start)).total_seconds() / 3600
+                for begin, stop, _meta in intervals
+                if begin < end and stop > start
+            )
+            for start, end in bounds
+        ]
+
+    @staticmethod
+    def _freight_consume_hours(intervals, start, hours):
+        """The moment ``hours`` of ``intervals`` after ``start``, counted as
+        plan_hours counts them; None past the last interval."""
+        for interval_start, interval_stop, _meta in intervals:
+            if interval_stop <= start:
+                continue
+            interval_start = max(interval_start, start)
+            interval_hours = (interval_stop - interval_start).total_seconds() / 3600
+            if hours <= interval_hours:
+                return interval_start + timedelta(hours=hours)
+            hours -= interval_hours
+        return None
 
     # Make-up working days -----------------------------------------------
     def _attendance_intervals_batch(

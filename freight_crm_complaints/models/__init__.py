@@ -7,6 +7,7 @@ from . import helpdesk_ticket_team
 from . import helpdesk_ticket
 from . import helpdesk_ticket_deadline
 from . import helpdesk_ticket_escalation
+from . import helpdesk_ticket_escalation_notice
 from . import helpdesk_ticket_solution
 from . import helpdesk_ticket_close_out
 from . import helpdesk_ticket_repeat

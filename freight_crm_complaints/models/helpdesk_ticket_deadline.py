@@ -1,6 +1,7 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import math
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -77,22 +78,26 @@ class HelpdeskTicket(models.Model):
     )
     def _compute_freight_deadline(self):
         rules = self.env["freight.complaint.deadline"]._get_rules_by_class()
+        hours_by_ticket = {}
         for ticket in self:
             rule = rules.get(ticket.freight_complaint_class)
-            if (
-                not ticket.freight_is_complaint
-                or not rule
-                or not ticket.freight_intake_date
-            ):
-                ticket.freight_deadline = False
-                continue
-            hours = rule.hours * ticket._freight_grade_deadline_factor()
-            ticket.freight_deadline = ticket._freight_add_working_hours(hours)
+            ticket.freight_deadline = False
+            if ticket.freight_is_complaint and rule and ticket.freight_intake_date:
+                hours_by_ticket[ticket] = (
+                    rule.hours * ticket._freight_grade_deadline_factor()
+                )
+        for ticket, deadline in self._freight_add_working_hours(
+            hours_by_ticket
+        ).items():
+            ticket.freight_deadline = deadline
 
     @api.depends("freight_deadline", "freight_complaint_class", "stage_id.closed")
     def _compute_freight_working_hours(self):
+        """Deadline hours and hours left; the hours left of a page of
+        complaints counted on each calendar read once."""
         rules = self.env["freight.complaint.deadline"]._get_rules_by_class()
         now = fields.Datetime.now()
+        periods = defaultdict(list)
         for ticket in self:
             rule = rules.get(ticket.freight_complaint_class)
             ticket.freight_deadline_hours = (
@@ -100,26 +105,22 @@ class HelpdeskTicket(models.Model):
                 if ticket.freight_is_complaint and rule
                 else 0.0
             )
+            ticket.freight_hours_left = 0.0
             deadline = ticket.freight_deadline
-            if not deadline or ticket.stage_id.closed:
-                ticket.freight_hours_left = 0.0
-                continue
-            calendar = ticket._freight_calendar()
-            start, end, sign = (
-                (now, deadline, 1)
-                if now < deadline
-                else (
-                    deadline,
-                    now,
-                    -1,
+            if deadline and not ticket.stage_id.closed:
+                periods[ticket._freight_calendar()].append(
+                    (ticket, min(now, deadline), max(now, deadline))
                 )
-            )
+        for calendar, items in periods.items():
             hours = (
-                calendar.get_work_duration_data(start, end)["hours"]
+                calendar._freight_work_hours_batch(
+                    [(start, end) for _ticket, start, end in items]
+                )
                 if calendar
-                else (end - start).total_seconds() / 3600
+                else [(end - start).total_seconds() / 3600 for _t, start, end in items]
             )
-            ticket.freight_hours_left = sign * hours
+            for (ticket, start, _end), left in zip(items, hours, strict=True):
+                ticket.freight_hours_left = left if start == now else -left
 
     def _freight_calendar(self):
         """The team's working calendar, else the company's."""
@@ -196,10 +197,25 @@ class HelpdeskTicket(models.Model):
                     )
                 )
 
-    def _freight_add_working_hours(self, hours):
-        """Intake time plus ``hours`` working hours of the team's calendar."""
-        self.ensure_one()
-        calendar = self._freight_calendar()
-        intake = self.freight_intake_date
-        planned = calendar and calendar.plan_hours(hours, intake, compute_leaves=True)
-        return planned or intake + timedelta(hours=hours)
+    @api.model
+    def _freight_add_working_hours(self, hours_by_ticket):
+        """``{ticket: hours}`` to ``{ticket: intake plus hours working hours
+        of its team's calendar}``, each calendar read once for the batch."""
+        by_calendar = defaultdict(list)
+        for ticket, hours in hours_by_ticket.items():
+            by_calendar[ticket._freight_calendar()].append((ticket, hours))
+        planned = {}
+        for calendar, items in by_calendar.items():
+            starts_hours = [
+                (ticket.freight_intake_date, hours) for ticket, hours in items
+            ]
+            ends = (
+                calendar._freight_plan_hours_batch(starts_hours)
+                if calendar
+                else [False] * len(items)
+            )
+            for (start, hours), (ticket, _hours), end in zip(
+                starts_hours, items, ends, strict=True
+            ):
+                planned[ticket] = end or start + timedelta(hours=hours)
+        return planned

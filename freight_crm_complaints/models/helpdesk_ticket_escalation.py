@@ -64,19 +64,20 @@ class HelpdeskTicket(models.Model):
     )
     def _compute_freight_next_escalation(self):
         steps = self.env["freight.complaint.escalation.step"]._get_ladder()
+        hours_by_ticket = {}
         for ticket in self:
             step = ticket._freight_next_step(steps)
+            ticket.freight_next_escalation = False
             if (
-                not ticket.freight_is_complaint
-                or not step
-                or ticket.stage_id.closed
-                or not ticket.active
+                ticket.freight_is_complaint
+                and step
+                and not ticket.stage_id.closed
+                and ticket.active
+                and ticket.freight_intake_date
             ):
-                ticket.freight_next_escalation = False
-                continue
-            ticket.freight_next_escalation = ticket._freight_add_working_hours(
-                step.hours
-            )
+                hours_by_ticket[ticket] = step.hours
+        for ticket, moment in self._freight_add_working_hours(hours_by_ticket).items():
+            ticket.freight_next_escalation = moment
 
     @api.constrains("freight_escalation_level")
     def _check_freight_escalation_level(self):
@@ -152,23 +153,33 @@ class HelpdeskTicket(models.Model):
     def _freight_escalate_due(self, now):
         """Climb every step each complaint missed (a complaint found long
         after its time climbs each one, logged once), then notify the
-        targets of the batch together."""
+        targets of the batch together. The batch climbs one step per round,
+        its next escalation times recomputed together after each."""
         steps = self.env["freight.complaint.escalation.step"]._get_ladder()
         reached = defaultdict(list)
-        for ticket in self.sudo():
-            while (
-                ticket.freight_next_escalation and ticket.freight_next_escalation <= now
-            ):
+        due = self.sudo().filtered(
+            lambda t: t.freight_next_escalation and t.freight_next_escalation <= now
+        )
+        while due:
+            climbing = defaultdict(list)
+            for ticket in due:
                 step = ticket._freight_next_step(steps)
                 if not step:
                     # Ladder shortened meanwhile: nothing left to wait for.
                     ticket.freight_next_escalation = False
-                    break
-                ticket.freight_escalation_level = step.level
-                reached[ticket].append(step)
+                    continue
+                reached[ticket].append((ticket.freight_escalation_level, step))
+                climbing[step].append(ticket.id)
+            for step, ticket_ids in climbing.items():
+                due.browse(ticket_ids)._freight_raise_level(step)
+            due = due.browse(
+                [ticket_id for ids in climbing.values() for ticket_id in ids]
+            ).filtered(
+                lambda t: t.freight_next_escalation and t.freight_next_escalation <= now
+            )
         self._freight_notify_escalations(
             reached,
-            lambda step: self.env._(
+            lambda env, step: env._(
                 "still unresolved %s working hours after intake", step.hours
             ),
         )
@@ -180,10 +191,18 @@ class HelpdeskTicket(models.Model):
         for ticket in self.sudo().filtered("freight_is_complaint"):
             step = ticket._freight_next_step(steps)
             if step:
-                ticket.freight_escalation_level = step.level
-                reached[ticket] = [step]
+                reached[ticket] = [(ticket.freight_escalation_level, step)]
+                ticket._freight_raise_level(step)
         self._freight_notify_escalations(
-            reached, lambda step: self.env._("the customer rejected the resolution")
+            reached, lambda env, step: env._("the customer rejected the resolution")
+        )
+
+    def _freight_raise_level(self, step):
+        """The level of ``step``, its change logged on the escalation note
+        (``_freight_log_escalations``) rather than in a tracking message of
+        its own per complaint."""
+        self.with_context(mail_notrack=True).write(
+            {"freight_escalation_level": step.level}
         )
 
     def _freight_next_step(self, steps):
@@ -193,41 +212,41 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _freight_notify_escalations(self, reached, reason):
-        """Log, notify, add followers and schedule activities for
-        ``{ticket: [steps reached]}``; the targets of each step are looked up
-        once for the whole batch and the activities created in one call.
+        """Log, add followers, notify and schedule activities for
+        ``{ticket: [(level before, step reached)]}``, in a number of queries
+        that does not grow with the batch: the targets of each step are
+        looked up once, each step's notes created in one call, and each
+        notified user told once for the whole batch (inbox, or one digest
+        e-mail). ``reason(env, step)`` words why, in ``env``'s language.
 
         The assignee does not change: the first owner stays responsible and
         keeps following the complaint.
         """
+        if not reached:
+            return
         targets = {}
-        activities = []
+        for climbs in reached.values():
+            for _level, step in climbs:
+                if step not in targets:
+                    targets[step] = step._get_target_users()
+        self._freight_subscribe_escalation_followers(reached, targets)
+        notes = self._freight_log_escalations(reached, targets, reason)
+        self._freight_notify_escalation_targets(notes, targets, reason)
+        self._freight_schedule_escalation_activities(reached, targets)
+
+    @api.model
+    def _freight_schedule_escalation_activities(self, reached, targets):
+        """One activity per complaint and notified user, created in one call.
+        The targets were told by the escalation notification: the activity's
+        own assignment notice (one message per activity) is not sent."""
         activity_type = self.env.ref(
             "freight_crm_complaints.mail_activity_type_complaint_escalation"
         )
         model_id = self.env["ir.model"]._get_id("helpdesk.ticket")
-        for ticket, steps in reached.items():
-            partners = ticket.freight_first_owner_id.partner_id
-            for step in steps:
-                if step not in targets:
-                    targets[step] = step._get_target_users()
-                partners |= targets[step].partner_id
-            ticket.message_subscribe(partner_ids=partners.ids)
+        activities = []
+        for ticket, climbs in reached.items():
             deadline = fields.Date.context_today(ticket, ticket.freight_deadline)
-            for step in steps:
-                users = targets[step]
-                ticket.message_post(
-                    body=self.env._(
-                        "Escalated to level %(level)s (%(step)s): %(reason)s. "
-                        "Notified: %(users)s.",
-                        level=step.level,
-                        step=step.name,
-                        reason=reason(step),
-                        users=", ".join(users.mapped("name")) or "-",
-                    ),
-                    partner_ids=users.partner_id.ids,
-                    subtype_xmlid="mail.mt_note",
-                )
+            for _level, step in climbs:
                 activities += [
                     {
                         "res_model_id": model_id,
@@ -239,10 +258,12 @@ class HelpdeskTicket(models.Model):
                         ),
                         "user_id": user.id,
                     }
-                    for user in users
+                    for user in targets[step]
                 ]
         if activities:
-            self.env["mail.activity"].sudo().create(activities)
+            self.env["mail.activity"].sudo().with_context(
+                mail_activity_quick_update=True
+            ).create(activities)
 
     def _freight_schedule_emergency_plan(self):
         """A major complaint starts the emergency plan at once (立即启动应急预案)."""

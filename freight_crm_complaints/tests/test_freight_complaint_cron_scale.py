@@ -85,3 +85,26 @@ class TestFreightComplaintCronScale(FreightComplaintCase):
             [("name", "=like", "bulk %"), ("freight_escalation_level", "=", 0)]
         )
         self.assertEqual(bulk, 10_000)
+
+    def _batch_queries(self, count, expected):
+        """Queries of one escalation run over ``count`` due complaints, what
+        the commit writes (tracking, bus) included."""
+        tickets = self._due_complaints(count)
+        Ticket = self.env["helpdesk.ticket"]
+        self.env.flush_all()
+        self.env.cr.precommit.run()  # the set-up's own tracking, not the run's
+        self.env.invalidate_all()
+        start = self.env.cr.sql_log_count
+        with freeze_time(NOW), self.assertQueryCount(expected):
+            Ticket._cron_freight_escalate()
+            self.env.flush_all()
+            self.env.cr.precommit.run()
+        self.assertEqual(set(tickets.mapped("freight_escalation_level")), {2})
+        return self.env.cr.sql_log_count - start
+
+    def test_batch_query_count_flat_in_batch_size(self):
+        """Two or twenty due complaints escalated in one batch (two steps
+        each: log, followers, notifications, activities, next escalation):
+        the same number of queries."""
+        self._batch_queries(2, 66)  # warm the ORM caches
+        self.assertEqual(self._batch_queries(2, 52), self._batch_queries(20, 52))

@@ -125,3 +125,32 @@ class TestFreightComplaintDeadline(FreightComplaintCase):
         with freeze_time(shanghai(2026, 11, 26, 10, 0)):
             ticket.invalidate_recordset(["freight_hours_left"])
             self.assertAlmostEqual(ticket.freight_hours_left, -3)
+
+    def _hours_left_queries(self, count, expected):
+        """Queries to read the working hours left of a page of ``count``
+        complaints (a column of the complaint list), one overdue in two."""
+        tickets = self.env["helpdesk.ticket"].create(
+            [
+                {
+                    "name": f"舱单错误 {n}",
+                    "description": "<p>舱单</p>",
+                    "team_id": self.cs_team.id,
+                    "partner_id": self.customer.id,
+                    "freight_intake_date": shanghai(2026, 11, 9 + n % 2 * 10, 9, 0),
+                }
+                for n in range(count)
+            ]
+        )
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with (
+            freeze_time(shanghai(2026, 11, 23, 10, 0)),
+            self.assertQueryCount(expected),
+        ):
+            hours = tickets.mapped("freight_hours_left")
+        self.assertEqual(len({left < 0 for left in hours}), 2)
+
+    def test_hours_left_of_a_page_in_flat_queries(self):
+        self._hours_left_queries(2, 20)  # warm the ORM caches
+        self._hours_left_queries(2, 11)
+        self._hours_left_queries(20, 11)

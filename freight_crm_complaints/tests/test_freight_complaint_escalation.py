@@ -186,3 +186,40 @@ class TestFreightComplaintEscalation(FreightComplaintCase):
         self._escalate_at(2026, 11, 23, 11, 0)
         self.assertFalse(self.ticket.freight_next_escalation)
         self.assertEqual(self.ticket.freight_escalation_level, 3)
+
+    def test_targets_told_by_their_notification_preference(self):
+        """An inbox user finds each escalation note in their inbox; an e-mail
+        user gets one digest for the batch, in their language, listing each
+        complaint escalated to them."""
+        self.supervisor.notification_type = "inbox"
+        second = self._complaint(shanghai(2026, 11, 23, 9, 0), "important")
+        self._escalate_at(2026, 11, 23, 14, 0)
+        tickets = self.ticket | second
+        self.assertEqual(set(tickets.mapped("freight_escalation_level")), {2})
+        notes = tickets.message_ids.filtered(
+            lambda m: "Escalated to level" in (m.body or "")
+        )
+        self.assertEqual(len(notes), 4)
+        inbox = notes.notification_ids.filtered(
+            lambda n: n.res_partner_id == self.supervisor.partner_id
+        )
+        self.assertEqual(set(inbox.mapped("notification_type")), {"inbox"})
+        self.assertEqual(len(inbox), 2)
+        by_email = notes.notification_ids.filtered(
+            lambda n: n.res_partner_id == self.regional.partner_id
+        )
+        self.assertEqual(set(by_email.mapped("notification_type")), {"email"})
+        self.assertEqual(len(by_email), 2)
+        digest = by_email.mail_mail_id
+        self.assertEqual(len(digest), 1)
+        self.assertEqual(digest.recipient_ids, self.regional.partner_id)
+        for ticket in tickets:
+            self.assertIn(f"res_id={ticket.id}", digest.body_html)
+        # The level's change is on the note itself.
+        level_2 = notes.filtered(lambda m: "level 2" in m.body)
+        self.assertEqual(
+            set(level_2.sudo().tracking_value_ids.mapped("new_value_integer")), {2}
+        )
+        self.assertEqual(
+            set(level_2.sudo().tracking_value_ids.mapped("old_value_integer")), {1}
+        )
