@@ -69,4 +69,4 @@ echo
 say "Figures ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(free -g | awk '/^Mem/ {print $2}') GB RAM, $((SECONDS - started)) s in all):"
 grep -E '^(load|concurrency|crash): ' "$FIGURES" || true
 [ -z "$failed" ] || die "Failed:$failed (above)."
-say "All of$SOAK_PARTS passed."
+say "Passed: $SOAK_PARTS."
