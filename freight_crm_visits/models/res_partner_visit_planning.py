@@ -24,13 +24,14 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     def init(self):
-        super().init()
+        res = super().init()
         self.env.cr.execute(
             SQL(
                 "CREATE SEQUENCE IF NOT EXISTS %s MINVALUE 0",
                 SQL.identifier(PLANNING_XID_SEQUENCE),
             )
         )
+        return res
 
     @api.model
     def _freight_visit_horizon(self):
