@@ -4,8 +4,10 @@
 #   make backup  [DB=freight_crm] [FILE=.local/backups/x.zip]
 #   make restore FILE=backup.zip [DB=name] [FORCE=1]
 #   make backup-check [DB=freight_crm]   backup/restore round trip, prints figures
-#   make soak    [SOAK_SECONDS=60] [SOAK_CLIENTS=20] [SOAK_WORKERS=4]
+#   make soak    [SOAK_PARTS="load concurrency crash"] [SOAK_SECONDS=60] [SOAK_CLIENTS=20] [SOAK_WORKERS=4]
+#                the long proofs (load, concurrency, crash-resume), every figure printed at the end
 #   make proofs  [PROOFS="concurrency crash"] [PROOF_DB=freight_proofs] [CRASH_CUSTOMERS=10000]
+#                the concurrency and crash-resume parts of make soak alone
 #   make bench   [N=100000] [BENCH_DB=freight_crm_bench] [PROFILE=dir] [UPDATE=1]
 .PHONY: run test lint i18n backup restore backup-check soak proofs bench
 

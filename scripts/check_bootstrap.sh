@@ -11,7 +11,10 @@
 #   password's hash only (and it verifies), list_db off, filestore 0700,
 #   master password file 0600;
 # - the socket directory of every cluster of this checkout that exists: 0700.
-# Prints one line per check; exits non-zero on the first failure.
+# Prints one line per check; exits non-zero if any failed.
+# BOOTSTRAP_CHECK_TAMPER="fsync trust" (tests/test_bootstrap_durability.py)
+# checks the check: `fsync = off` appended to the generated postgresql.conf,
+# a `trust` rule to its pg_hba.conf, each must make it fail.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 PG_BINDIR=${PG_BINDIR:-$(find_pg_bindir)}
@@ -45,6 +48,13 @@ printf "max_connections = 100\nfsync = off\nsynchronous_commit = off\nfull_page_
 [ "$(id -u)" = 0 ] && chown -R postgres: "$PGDATA"
 chmod 700 "$PGDATA"
 pg_managed_config
+for tamper in ${BOOTSTRAP_CHECK_TAMPER:-}; do
+    case $tamper in
+    fsync) as_pg_owner sh -c 'echo "fsync = off" >>"$1/postgresql.conf"' sh "$PGDATA" ;;
+    trust) as_pg_owner sh -c 'echo "local all all trust" >>"$1/pg_hba.conf"' sh "$PGDATA" ;;
+    *) die "BOOTSTRAP_CHECK_TAMPER='$BOOTSTRAP_CHECK_TAMPER': fsync or trust." ;;
+    esac
+done
 
 pg_setting() {
     as_pg_owner "$PG_BINDIR/postgres" -D "$PGDATA" -C "$1" 2>/dev/null

@@ -92,7 +92,8 @@ horizon = fields.Date.context_today(Partner) + timedelta(
 )
 due = Partner._freight_due_for_visit_ids(horizon)
 
-# Only the proof's clients start these two crons.
+# Only the proof starts these two crons (ir.cron triggers, "Run manually"
+# and direct calls, see scripts/proof_concurrency.py).
 crons = {
     "escalate": env.ref("freight_crm_complaints.ir_cron_freight_complaint_escalate"),
     "plan": env.ref("freight_crm_visits.ir_cron_freight_plan_visits"),
@@ -109,6 +110,7 @@ print(
             "rounds": rounds,
             "tickets": tickets.ids,
             "ladder_levels": steps.mapped("level"),
+            "escalation_targets": sum(len(step._get_target_users()) for step in steps),
             "due_partners": due,
             "crons": {key: cron.id for key, cron in crons.items()},
         }

@@ -39,32 +39,6 @@ start_server() {
     die "The server did not answer within 10 minutes: see $LOG"
 }
 
-# The escalation method itself called by two processes at the same second,
-# outside ir.cron (no job lock): its row locks alone keep each step once.
-direct_escalation_proof() { # CONF WORK
-    local conf=$1 work=$2 tickets at shell=("$VENV/bin/python" "$ODOO_SRC/odoo-bin" shell)
-    shell+=(-c "$conf" -d "$PROOF_DB" --no-http --workers=0 --max-cron-threads=0 --log-level=warn)
-    tickets=$(FREIGHT_PROOF_STAGE=setup "${shell[@]}" <"$ROOT/scripts/proof_escalation_direct.py" \
-        2>"$work/direct-setup.log" | sed -n 's/^TICKETS //p' || true)
-    [ -n "$tickets" ] || die "The direct escalation setup failed: see $work/direct-setup.log"
-    at=$(($(date +%s) + 30))
-    local pids=()
-    for n in 1 2; do
-        FREIGHT_PROOF_STAGE=race FREIGHT_PROOF_AT=$at "${shell[@]}" <"$ROOT/scripts/proof_escalation_direct.py" \
-            >"$work/direct-race-$n.out" 2>"$work/direct-race-$n.log" &
-        pids+=($!)
-    done
-    wait "${pids[@]}" || true
-    grep -q DONE "$work/direct-race-1.out" && grep -q DONE "$work/direct-race-2.out" ||
-        { cat "$work"/direct-race-*.log >&2; die "A direct escalation run failed (above)."; }
-    local spans
-    spans=$(cat "$work"/direct-race-*.out | awk '/^DONE/ {printf "%.2f-%.2f s ", $2 - '"$at"', $3 - '"$at"'}')
-    echo "concurrency: direct escalation: two processes called the escalation method at $(date -u -d "@$at" +%T) UTC (each from-to: $spans), both committed"
-    FREIGHT_PROOF_STAGE=check FREIGHT_PROOF_TICKETS=$tickets "${shell[@]}" <"$ROOT/scripts/proof_escalation_direct.py" \
-        2>"$work/direct-check.log" | grep '^concurrency:' | tee "$work/direct-check.out"
-    [ -s "$work/direct-check.out" ] && ! grep -q FAILED "$work/direct-check.out"
-}
-
 concurrency_proof() {
     start_server "$PROOF_DB" 2
     local conf=$LOCAL/odoo-run-$PROOF_PORT.conf work
@@ -75,14 +49,17 @@ concurrency_proof() {
         --workers=0 --max-cron-threads=0 --log-level=warn <"$ROOT/scripts/proof_concurrency_setup.py" \
         2>"$work/setup.log" | sed -n 's/^PROOF //p' >"$work/setup.json" || true
     [ -s "$work/setup.json" ] || die "The concurrency proof's setup failed: see $work/setup.log"
-    local retries_before rc=0
+    local retries_before rc=0 racer
+    # The cron races' direct callers: `odoo shell` processes outside the server.
+    racer=$(printf '%q ' "$VENV/bin/python" "$ODOO_SRC/odoo-bin" shell -c "$conf" -d "$PROOF_DB" \
+        --no-http --workers=0 --max-cron-threads=0 --log-level=warn)
     retries_before=$(grep -c 'tries left, try again in' "$LOG" || true)
     "$VENV/bin/python" "$ROOT/scripts/proof_concurrency.py" --url "http://127.0.0.1:$PROOF_PORT" \
-        --db "$PROOF_DB" --password-file "$SECRET_FILE" --setup "$work/setup.json" || rc=$?
+        --db "$PROOF_DB" --password-file "$SECRET_FILE" --setup "$work/setup.json" \
+        --server-log "$LOG" --racer-command "$racer" || rc=$?
     # What Odoo retried on the server side, kept from the clients.
     echo "concurrency: transactions Odoo retried after a serialization failure (server log): $(($(grep -c 'tries left, try again in' "$LOG" || true) - retries_before))"
     grep -oE '[A-Z_]+, [0-9] tries left' "$LOG" | sed 's/, [0-9] tries left//' | sort | uniq -c | sed 's/^/concurrency:   /' || true
-    direct_escalation_proof "$conf" "$work" || rc=1
     rm -rf "$work"
     stop_server
     [ "$rc" = 0 ] || die "The concurrency proof failed (above)."

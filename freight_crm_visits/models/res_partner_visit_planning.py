@@ -7,8 +7,12 @@ from odoo.tools import SQL
 
 from .common import get_setting
 
-# Session-level advisory lock key of the visit planner.
+# Session-level advisory lock key of the visit planner, and the sequence in
+# which each planner leaves the id of the transaction that planned: a
+# sequence is outside transactions, the next planner reads it whatever its
+# snapshot.
 PLANNING_LOCK = 7_305_240_011
+PLANNING_XID_SEQUENCE = "freight_visit_planning_xid_seq"
 
 
 # pylint: disable=consider-merging-classes-inherited
@@ -18,6 +22,16 @@ class ResPartner(models.Model):
     """Visit planning (R-VIS-2): the cron that plans the due visits."""
 
     _inherit = "res.partner"
+
+    def init(self):
+        res = super().init()
+        self.env.cr.execute(
+            SQL(
+                "CREATE SEQUENCE IF NOT EXISTS %s MINVALUE 0",
+                SQL.identifier(PLANNING_XID_SEQUENCE),
+            )
+        )
+        return res
 
     @api.model
     def _freight_visit_horizon(self):
@@ -62,14 +76,43 @@ class ResPartner(models.Model):
         finds them still due (planned ones no longer are)."""
         # One planner at a time, whoever starts it (the cron's job lock only
         # covers runs started by ir.cron): a second caller finds the lock
-        # taken and leaves the work to the first.
+        # taken and leaves the work to the first. One that takes the lock
+        # next but cannot see what the last one planned (it committed after
+        # this transaction began, or is committing) leaves it too.
         self.env.cr.execute("SELECT pg_try_advisory_lock(%s)", [PLANNING_LOCK])
         if not self.env.cr.fetchone()[0]:
             return self.env["freight.visit"]
         try:
+            if not self._freight_sees_last_planning():
+                return self.env["freight.visit"]
             return self._freight_plan_due_visits(batch_size)
         finally:
             self.env.cr.execute("SELECT pg_advisory_unlock(%s)", [PLANNING_LOCK])
+
+    @api.model
+    def _freight_sees_last_planning(self):
+        """Whether this transaction sees the last planner's work: none yet,
+        its own, or committed (or rolled back) before this snapshot."""
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT NOT is_called
+                       OR last_value::text::xid8 = pg_current_xact_id_if_assigned()
+                       OR pg_visible_in_snapshot(
+                            last_value::text::xid8, pg_current_snapshot())
+                  FROM %s
+                """,
+                SQL.identifier(PLANNING_XID_SEQUENCE),
+            )
+        )
+        return self.env.cr.fetchone()[0]
+
+    @api.model
+    def _freight_leave_planning_xid(self):
+        self.env.cr.execute(
+            "SELECT setval(%s, pg_current_xact_id()::text::bigint)",
+            [PLANNING_XID_SEQUENCE],
+        )
 
     def _freight_plan_due_visits(self, batch_size):
         today = fields.Date.context_today(self)
@@ -80,6 +123,7 @@ class ResPartner(models.Model):
         for start in range(0, len(due_ids), batch_size):
             batch = self.browse(due_ids[start : start + batch_size])
             visits |= batch._freight_create_planned_visits(today)
+            self._freight_leave_planning_xid()
             remaining = max(len(due_ids) - start - batch_size, 0)
             if in_cron and not self.env["ir.cron"]._commit_progress(
                 len(batch), remaining=remaining

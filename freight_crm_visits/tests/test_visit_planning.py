@@ -6,7 +6,7 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from ..models.res_partner_visit_planning import PLANNING_LOCK
+from ..models.res_partner_visit_planning import PLANNING_LOCK, PLANNING_XID_SEQUENCE
 from .common import FreightVisitCase
 
 
@@ -73,6 +73,28 @@ class TestVisitPlanning(FreightVisitCase):
                 self.assertFalse(self._planned(self.customer))
             finally:
                 other.execute("SELECT pg_advisory_unlock(%s)", [PLANNING_LOCK])
+        self.env["res.partner"]._cron_freight_plan_visits()
+        self.assertEqual(len(self._planned(self.customer)), 1)
+
+    @freeze_time("2026-01-28")
+    def test_planner_blind_to_the_last_one_plans_nothing(self):
+        """A planner that takes the lock but cannot see what the last one
+        planned (still committing, or committed after this transaction
+        began: a direct caller's long transaction) would plan every
+        customer again: it plans nothing."""
+        with self.registry.cursor() as other:
+            other.execute(
+                "SELECT setval(%s, pg_current_xact_id()::text::bigint)",
+                [PLANNING_XID_SEQUENCE],
+            )
+            try:
+                self.assertFalse(self.env["res.partner"]._cron_freight_plan_visits())
+                self.assertFalse(self._planned(self.customer))
+            finally:
+                other.rollback()
+        # Still blind: the other transaction ended after this one began.
+        self.assertFalse(self.env["res.partner"]._cron_freight_plan_visits())
+        self.env.cr.execute("SELECT setval(%s, 1, false)", [PLANNING_XID_SEQUENCE])
         self.env["res.partner"]._cron_freight_plan_visits()
         self.assertEqual(len(self._planned(self.customer)), 1)
 
