@@ -59,6 +59,12 @@
         "data/freight_customer_suggestion_data.xml",
         "views/freight_customer_suggestion_views.xml",
         "views/res_partner_suggestion_views.xml",
+        "security/freight_training_security.xml",
+        "data/freight_training_data.xml",
+        "views/freight_customer_training_views.xml",
+        "views/freight_staff_training_views.xml",
+        "views/freight_training_menus.xml",
+        "views/res_config_settings_training_views.xml",
     ],
     "uninstall_hook": "uninstall_hook",
     "assets": {
@@ -73,5 +79,6 @@
         "demo/res_company_demo.xml",
         "demo/freight_key_account_demo.xml",
         "demo/freight_customer_suggestion_demo.xml",
+        "demo/freight_training_demo.xml",
     ],
 }

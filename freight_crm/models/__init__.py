@@ -41,3 +41,7 @@ from . import freight_credit_investigation
 from . import res_partner_key_account
 from . import res_config_settings_key_account
 from . import freight_customer_suggestion
+from . import freight_customer_training
+from . import freight_staff_training
+from . import freight_staff_training_report
+from . import res_config_settings_training
