@@ -65,6 +65,12 @@
         "views/freight_staff_training_views.xml",
         "views/freight_training_menus.xml",
         "views/res_config_settings_training_views.xml",
+        "security/freight_inspection_security.xml",
+        "data/freight_inspection_data.xml",
+        "data/ir_cron_data.xml",
+        "views/freight_inspection_views.xml",
+        "views/freight_inspection_menus.xml",
+        "views/res_config_settings_inspection_views.xml",
     ],
     "uninstall_hook": "uninstall_hook",
     "assets": {
@@ -80,5 +86,6 @@
         "demo/freight_key_account_demo.xml",
         "demo/freight_customer_suggestion_demo.xml",
         "demo/freight_training_demo.xml",
+        "demo/freight_inspection_demo.xml",
     ],
 }

@@ -45,3 +45,6 @@ from . import freight_customer_training
 from . import freight_staff_training
 from . import freight_staff_training_report
 from . import res_config_settings_training
+from . import freight_inspection
+from . import freight_inspection_finding
+from . import res_config_settings_inspection

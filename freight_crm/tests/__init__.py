@@ -19,3 +19,4 @@ from . import test_freight_working_calendar
 from . import test_freight_key_account
 from . import test_freight_customer_suggestion
 from . import test_freight_training
+from . import test_freight_inspection
