@@ -71,6 +71,11 @@
         "views/freight_inspection_views.xml",
         "views/freight_inspection_menus.xml",
         "views/res_config_settings_inspection_views.xml",
+        "security/freight_appraisal_security.xml",
+        "data/freight_appraisal_indicator_data.xml",
+        "views/freight_staff_appraisal_views.xml",
+        "views/freight_appraisal_menus.xml",
+        "views/res_config_settings_appraisal_views.xml",
     ],
     "uninstall_hook": "uninstall_hook",
     "assets": {
@@ -87,5 +92,6 @@
         "demo/freight_customer_suggestion_demo.xml",
         "demo/freight_training_demo.xml",
         "demo/freight_inspection_demo.xml",
+        "demo/freight_staff_appraisal_demo.xml",
     ],
 }

@@ -48,3 +48,7 @@ from . import res_config_settings_training
 from . import freight_inspection
 from . import freight_inspection_finding
 from . import res_config_settings_inspection
+from . import freight_appraisal_indicator
+from . import freight_staff_appraisal
+from . import freight_staff_appraisal_line
+from . import res_config_settings_appraisal

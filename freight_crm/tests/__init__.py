@@ -20,3 +20,4 @@ from . import test_freight_key_account
 from . import test_freight_customer_suggestion
 from . import test_freight_training
 from . import test_freight_inspection
+from . import test_freight_staff_appraisal
