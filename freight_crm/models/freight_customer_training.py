@@ -258,7 +258,9 @@ class FreightCustomerTraining(models.Model):
         action = self.env._("Evaluate the training")
         self._freight_check_states(("done",), action)
         missing = self.filtered(
-            lambda t: not t.evaluation_result or not (t.evaluation_comment or "").strip()
+            lambda t: (
+                not t.evaluation_result or not (t.evaluation_comment or "").strip()
+            )
         )
         if missing:
             raise UserError(

@@ -3,7 +3,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 
 from .freight_workflow_guard import WORKFLOW
 
@@ -38,7 +38,6 @@ class FreightInspection(models.Model):
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     inspector_id = fields.Many2one(
         "res.users",
-        string="Inspector",
         required=True,
         index=True,
         tracking=True,
@@ -55,7 +54,6 @@ class FreightInspection(models.Model):
             ("system", "System Records Check"),
             ("interviews", "Customer Callbacks"),
         ],
-        string="Method",
         required=True,
         default="documents",
     )
@@ -110,19 +108,7 @@ class FreightInspection(models.Model):
 
     @api.constrains("date", "finding_ids")
     def _check_finding_deadlines(self):
-        for inspection in self:
-            late = inspection.finding_ids.filtered(
-                lambda f: f.deadline and f.deadline < inspection.date
-            )
-            if late:
-                raise ValidationError(
-                    self.env._(
-                        "The rectification deadline of %(finding)s is before the "
-                        "inspection date %(date)s.",
-                        finding=late[0].name,
-                        date=inspection.date,
-                    )
-                )
+        self.finding_ids._check_deadline()
 
     def write(self, vals):
         if not self.env.su and "date" in vals:
@@ -230,7 +216,9 @@ class FreightInspection(models.Model):
         managers = self._freight_group_members(MANAGER)
         if not managers:
             return self.browse()
-        last = Inspection.search([("state", "!=", "planned")], order="date desc", limit=1)
+        last = Inspection.search(
+            [("state", "!=", "planned")], order="date desc", limit=1
+        )
         inspector = last.inspector_id if last.inspector_id in managers else managers[0]
         inspection = Inspection.with_context(lang=inspector.lang).create(
             {
@@ -251,4 +239,3 @@ class FreightInspection(models.Model):
             ),
         )
         return inspection
-

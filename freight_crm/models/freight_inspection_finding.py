@@ -22,7 +22,6 @@ class FreightInspectionFinding(models.Model):
 
     inspection_id = fields.Many2one(
         "freight.inspection",
-        string="Inspection",
         required=True,
         index=True,
         ondelete="cascade",
@@ -49,7 +48,9 @@ class FreightInspectionFinding(models.Model):
         tracking=True,
         domain=[("share", "=", False)],
     )
-    deadline = fields.Date(string="Rectification Deadline", required=True, tracking=True)
+    deadline = fields.Date(
+        string="Rectification Deadline", required=True, tracking=True
+    )
     state = fields.Selection(
         [("open", "To Rectify"), ("rectified", "Rectified"), ("verified", "Verified")],
         default="open",
@@ -75,7 +76,9 @@ class FreightInspectionFinding(models.Model):
         today = fields.Date.context_today(self)
         for finding in self:
             finding.is_overdue = bool(
-                finding.state == "open" and finding.deadline and finding.deadline < today
+                finding.state == "open"
+                and finding.deadline
+                and finding.deadline < today
             )
 
     def _search_is_overdue(self, operator, value):
@@ -142,12 +145,16 @@ class FreightInspectionFinding(models.Model):
             settled = self.filtered(lambda f: f.state == "verified")
             if any(
                 not self._freight_guard_same(
-                    "rectification_note", vals["rectification_note"], f.rectification_note
+                    "rectification_note",
+                    vals["rectification_note"],
+                    f.rectification_note,
                 )
                 for f in settled
             ):
                 raise UserError(
-                    self.env._("The rectification of a verified finding is kept as verified.")
+                    self.env._(
+                        "The rectification of a verified finding is kept as verified."
+                    )
                 )
         return super().write(vals)
 

@@ -61,12 +61,16 @@ class FreightStaffAppraisal(models.Model):
     )
     period_start = fields.Date(
         required=True,
-        default=lambda self: self._freight_period_of(fields.Date.context_today(self))[0],
+        default=lambda self: self._freight_period_of(fields.Date.context_today(self))[
+            0
+        ],
         tracking=True,
     )
     period_end = fields.Date(
         required=True,
-        default=lambda self: self._freight_period_of(fields.Date.context_today(self))[1],
+        default=lambda self: self._freight_period_of(fields.Date.context_today(self))[
+            1
+        ],
         tracking=True,
     )
     line_ids = fields.One2many(
@@ -189,7 +193,9 @@ class FreightStaffAppraisal(models.Model):
     def _check_user_is_staff(self):
         for appraisal in self:
             user = appraisal.user_id.sudo()
-            if user.share or not (user.has_group(SALESPERSON) or user.has_group(SERVICE)):
+            if user.share or not (
+                user.has_group(SALESPERSON) or user.has_group(SERVICE)
+            ):
                 raise ValidationError(
                     self.env._(
                         "%s is not a Freight CRM salesperson or customer service "
@@ -229,7 +235,9 @@ class FreightStaffAppraisal(models.Model):
     def _unlink_except_confirmed(self):
         if any(appraisal.state == "confirmed" for appraisal in self):
             raise UserError(
-                self.env._("A confirmed appraisal is kept on file and cannot be deleted.")
+                self.env._(
+                    "A confirmed appraisal is kept on file and cannot be deleted."
+                )
             )
 
     def _freight_add_indicator_lines(self):
@@ -333,7 +341,9 @@ class FreightStaffAppraisal(models.Model):
     def _freight_period_of(self, day):
         """The appraisal period ``day`` lies in: periods of the set number of
         months from 1 January."""
-        months = min(max(self._freight_param("freight_crm.appraisal_period_months"), 1), 12)
+        months = min(
+            max(self._freight_param("freight_crm.appraisal_period_months"), 1), 12
+        )
         first_month = (day.month - 1) // months * months + 1
         start = date(day.year, first_month, 1)
         end = min(

@@ -72,9 +72,7 @@ class FreightStaffAppraisalLine(models.Model):
                 )
 
     def write(self, vals):
-        if not self.env.su and any(
-            line.appraisal_id.state != "draft" for line in self
-        ):
+        if not self.env.su and any(line.appraisal_id.state != "draft" for line in self):
             raise UserError(
                 self.env._("The indicators of a confirmed appraisal stay as confirmed.")
             )

@@ -104,7 +104,9 @@ class FreightStaffTraining(models.Model):
     def _check_user_is_staff(self):
         for training in self:
             user = training.user_id.sudo()
-            if user.share or not (user.has_group(SALESPERSON) or user.has_group(SERVICE)):
+            if user.share or not (
+                user.has_group(SALESPERSON) or user.has_group(SERVICE)
+            ):
                 raise ValidationError(
                     self.env._(
                         "%s is not a Freight CRM salesperson or customer service "
@@ -142,9 +144,7 @@ class FreightStaffTraining(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_confirmed(self):
         if any(training.state == "confirmed" for training in self):
-            raise UserError(
-                self.env._("Confirmed training hours cannot be deleted.")
-            )
+            raise UserError(self.env._("Confirmed training hours cannot be deleted."))
 
     def action_confirm(self):
         """A manager other than the employee confirms the hours attended."""

@@ -21,7 +21,7 @@ class FreightStaffTrainingReport(models.Model):
     _auto = False
     _order = "year desc, shortfall desc, user_id"
     # Flushed before the view is queried.
-    _depends = {
+    _depends = {  # noqa: RUF012
         "freight.staff.training": ["user_id", "year", "hours", "state"],
         "ir.config_parameter": ["key", "value"],
         "res.users": ["active", "group_ids"],
@@ -35,12 +35,8 @@ class FreightStaffTrainingReport(models.Model):
     )
     hours = fields.Float(string="Confirmed Hours", digits=(6, 1), readonly=True)
     course_count = fields.Integer(string="Trainings", readonly=True)
-    minimum_hours = fields.Float(
-        string="Minimum Hours", digits=(6, 1), readonly=True, aggregator="max"
-    )
-    shortfall = fields.Float(
-        string="Hours Missing", digits=(6, 1), readonly=True
-    )
+    minimum_hours = fields.Float(digits=(6, 1), readonly=True, aggregator="max")
+    shortfall = fields.Float(string="Hours Missing", digits=(6, 1), readonly=True)
     below_minimum = fields.Boolean(readonly=True)
 
     def _freight_param_sql(self, param):
@@ -88,10 +84,12 @@ class FreightStaffTrainingReport(models.Model):
                 SELECT user_id, EXTRACT(YEAR FROM CURRENT_DATE)::int FROM staff
             ), rows AS (
                 SELECT years.user_id, years.year,
-                       CASE WHEN staff.am THEN 'account_manager' ELSE 'staff' END AS role,
+                       CASE WHEN staff.am THEN 'account_manager'
+                            ELSE 'staff' END AS role,
                        COALESCE(trained.hours, 0) AS hours,
                        COALESCE(trained.course_count, 0) AS course_count,
-                       CASE WHEN staff.am THEN %(am)s ELSE %(staff)s END AS minimum_hours
+                       CASE WHEN staff.am THEN %(am)s
+                            ELSE %(staff)s END AS minimum_hours
                   FROM years
                   JOIN staff ON staff.user_id = years.user_id
                   LEFT JOIN trained ON trained.user_id = years.user_id

@@ -37,7 +37,5 @@ class ResConfigSettings(models.TransientModel):
             ):
                 if not 0 <= hours <= 1000:
                     raise ValidationError(
-                        self.env._(
-                            "The yearly training hours lie between 0 and 1000."
-                        )
+                        self.env._("The yearly training hours lie between 0 and 1000.")
                     )

@@ -122,7 +122,9 @@ class TestFreightInspection(TransactionCase):
         mine = self._finding(inspection, self.sales)
         theirs = self._finding(inspection, self.service)
         with self.assertRaises(AccessError):
-            self.Inspection.with_user(self.sales).create({"name": "自查", "date": "2026-03-12"})
+            self.Inspection.with_user(self.sales).create(
+                {"name": "自查", "date": "2026-03-12"}
+            )
         with self.assertRaises(AccessError):
             self.Finding.with_user(self.sales).create(
                 {
@@ -133,9 +135,7 @@ class TestFreightInspection(TransactionCase):
                 }
             )
         self.assertEqual(self.Finding.with_user(self.sales).search([]), mine)
-        self.assertEqual(
-            self.Inspection.with_user(self.sales).search([]), inspection
-        )
+        self.assertEqual(self.Inspection.with_user(self.sales).search([]), inspection)
         self.assertFalse(self.Inspection.with_user(self.sales2).search([]))
         with self.assertRaises(AccessError):
             theirs.with_user(self.sales).read(["name"])

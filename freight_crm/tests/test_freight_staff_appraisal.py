@@ -112,9 +112,7 @@ class TestFreightStaffAppraisal(TransactionCase):
         with self.assertRaisesRegex(ValidationError, "not a Freight CRM"):
             self._appraisal(outsider)
         with self.assertRaises(ValidationError):
-            self.env["res.config.settings"].create(
-                {"freight_appraisal_pass_score": 95}
-            )
+            self.env["res.config.settings"].create({"freight_appraisal_pass_score": 95})
 
     def test_bands_and_period_from_settings(self):
         self.env["res.config.settings"].create(

@@ -151,7 +151,9 @@ class TestFreightTraining(TransactionCase):
             self._training(self.sales, self.customer2)
         by_service = self._training(self.service, self.customer2)
         found = self.Training.with_user(self.service).search([])
-        self.assertEqual(found & (mine | theirs | by_service), mine | theirs | by_service)
+        self.assertEqual(
+            found & (mine | theirs | by_service), mine | theirs | by_service
+        )
 
     # Staff training hours -------------------------------------------------
     def _staff(self, user, hours, **values):

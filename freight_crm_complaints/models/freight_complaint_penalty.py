@@ -192,7 +192,8 @@ class FreightComplaintPenalty(models.Model):
             if penalty.user_id.share:
                 raise ValidationError(
                     self.env._(
-                        "%s is not an employee: complaint penalties are given to staff.",
+                        "%s is not an employee: complaint penalties are given "
+                        "to staff.",
                         penalty.user_id.name,
                     )
                 )

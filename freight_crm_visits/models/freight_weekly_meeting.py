@@ -120,7 +120,9 @@ class FreightWeeklyMeeting(models.Model):
                 for m in confirmed
             ):
                 raise UserError(
-                    self.env._("The date of a confirmed weekly meeting cannot be changed.")
+                    self.env._(
+                        "The date of a confirmed weekly meeting cannot be changed."
+                    )
                 )
         return super().write(vals)
 
@@ -128,7 +130,9 @@ class FreightWeeklyMeeting(models.Model):
     def _unlink_only_draft(self):
         if any(meeting.state != "draft" for meeting in self):
             raise UserError(
-                self.env._("A confirmed weekly meeting is kept on file and cannot be deleted.")
+                self.env._(
+                    "A confirmed weekly meeting is kept on file and cannot be deleted."
+                )
             )
 
     def action_confirm(self):
@@ -183,7 +187,9 @@ class FreightWeeklyMeeting(models.Model):
             {
                 "date": today,
                 "chair_id": chair.id,
-                "attendee_ids": [fields.Command.set(self._freight_group_members(MANAGER).ids)],
+                "attendee_ids": [
+                    fields.Command.set(self._freight_group_members(MANAGER).ids)
+                ],
             }
         )
         meeting._freight_prefill_lines(chair)

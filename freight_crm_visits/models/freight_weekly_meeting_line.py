@@ -43,7 +43,7 @@ class FreightWeeklyMeetingLine(models.Model):
     )
     visit_date = fields.Date(required=True)
     purpose = fields.Char(string="Purpose of the Visit")
-    visit_id = fields.Many2one("freight.visit", string="Visit", readonly=True, copy=False)
+    visit_id = fields.Many2one("freight.visit", readonly=True, copy=False)
 
     _one_line_per_customer = models.Constraint(
         "UNIQUE(meeting_id, partner_id)",

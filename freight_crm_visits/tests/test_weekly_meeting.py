@@ -66,7 +66,9 @@ class TestWeeklyMeeting(FreightVisitCase):
         self.assertEqual(str(new.visit_date), "2026-03-10")
         self.assertTrue(new.manager_visit_required)
         self.assertEqual(new.companion_ids, self.salesperson)
-        self.assertEqual(new.activity_ids.activity_type_id, self.env.ref(VISIT_ACTIVITY))
+        self.assertEqual(
+            new.activity_ids.activity_type_id, self.env.ref(VISIT_ACTIVITY)
+        )
         # The customer's visit already planned that week is the one flagged.
         self.assertEqual(reused, existing)
         self.assertTrue(existing.manager_visit_required)
@@ -105,7 +107,9 @@ class TestWeeklyMeeting(FreightVisitCase):
         with self.assertRaises(UserError):
             meeting.write({"state": "confirmed"})
         with self.assertRaises(UserError):
-            meeting.line_ids.write({"visit_id": self._make_visit(self.customer, "2026-03-10").id})
+            meeting.line_ids.write(
+                {"visit_id": self._make_visit(self.customer, "2026-03-10").id}
+            )
 
     def test_attendees_read_the_minutes_only(self):
         meeting = self._meeting([(self.customer, "2026-03-10")])
@@ -146,6 +150,8 @@ class TestWeeklyMeeting(FreightVisitCase):
             self.assertEqual(meeting.chair_id, self.manager)
             self.assertIn(self.manager, meeting.attendee_ids)
             lines = {line.partner_id: line for line in meeting.line_ids}
-            self.assertEqual(str(lines[self.customer].visit_date), str(flagged.visit_date))
+            self.assertEqual(
+                str(lines[self.customer].visit_date), str(flagged.visit_date)
+            )
             self.assertIn(self.other_customer, lines)
             self.assertFalse(self.Meeting._cron_freight_prepare_meeting())
