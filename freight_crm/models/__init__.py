@@ -52,3 +52,4 @@ from . import freight_appraisal_indicator
 from . import freight_staff_appraisal
 from . import freight_staff_appraisal_line
 from . import res_config_settings_appraisal
+from . import freight_staff_training_reminder

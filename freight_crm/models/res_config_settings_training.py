@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .freight_staff_training import HOURS_PARAMS
+from .freight_staff_training_reminder import REMINDER_DEFAULT, REMINDER_PARAM
 
 
 class ResConfigSettings(models.TransientModel):
@@ -26,8 +27,18 @@ class ResConfigSettings(models.TransientModel):
         "service employee must attend every year.",
     )
 
+    freight_training_reminder_days = fields.Integer(
+        string="Training Reminder (Days before Year End)",
+        config_parameter=REMINDER_PARAM,
+        default=REMINDER_DEFAULT,
+        help="Days before 31 December from which staff below the yearly "
+        "minimum are told how many class hours are missing (once a year).",
+    )
+
     @api.constrains(
-        "freight_training_hours_account_manager", "freight_training_hours_staff"
+        "freight_training_hours_account_manager",
+        "freight_training_hours_staff",
+        "freight_training_reminder_days",
     )
     def _check_freight_training_settings(self):
         for settings in self:
@@ -39,3 +50,7 @@ class ResConfigSettings(models.TransientModel):
                     raise ValidationError(
                         self.env._("The yearly training hours lie between 0 and 1000.")
                     )
+            if not 0 <= settings.freight_training_reminder_days <= 365:
+                raise ValidationError(
+                    self.env._("The training reminder lies between 0 and 365 days.")
+                )

@@ -251,3 +251,28 @@ class TestFreightTraining(TransactionCase):
             self.Staff.with_user(self.manager).create(
                 {"course": "外部培训", "hours": 2, "user_id": outsider.id}
             )
+
+    def test_yearly_reminder_once_to_staff_below_minimum(self):
+        Staff = self.Staff.sudo()
+        self.env["ir.config_parameter"].set_param(
+            "freight_crm.training_reminded_year", ""
+        )
+        self._staff(self.sales2, 45).with_user(self.manager).action_confirm()
+        with freeze_time("2026-10-15"):
+            self.assertFalse(Staff._cron_freight_training_reminder())
+        with freeze_time("2026-11-05"):
+            reminded = Staff._cron_freight_training_reminder()
+            self.assertIn(self.sales, reminded.user_id)
+            self.assertIn(self.service, reminded.user_id)
+            self.assertNotIn(self.sales2, reminded.user_id)
+            message = self.env["mail.message"].search(
+                [("partner_ids", "in", self.sales.partner_id.id)],
+                order="id desc",
+                limit=1,
+            )
+            self.assertIn("40.0 class hours", message.body)
+            self.assertFalse(Staff._cron_freight_training_reminder())
+        with self.assertRaises(ValidationError):
+            self.env["res.config.settings"].create(
+                {"freight_training_reminder_days": 400}
+            )

@@ -29,10 +29,9 @@ class HelpdeskTicket(models.Model):
             ticket.freight_penalty_count = len(ticket.freight_penalty_ids)
 
     def action_freight_open_penalties(self):
-        self.ensure_one()
         action = self.env["ir.actions.actions"]._for_xml_id(
             "freight_crm_complaints.freight_complaint_penalty_action"
         )
-        action["domain"] = [("ticket_id", "=", self.id)]
-        action["context"] = {"default_ticket_id": self.id}
+        action["domain"] = [("ticket_id", "in", self.ids)]
+        action["context"] = {"default_ticket_id": self.id} if len(self) == 1 else {}
         return action

@@ -155,7 +155,6 @@ class FreightWeeklyMeeting(models.Model):
         return True
 
     def action_open_visits(self):
-        self.ensure_one()
         action = self.env["ir.actions.actions"]._for_xml_id(
             "freight_crm_visits.freight_visit_action"
         )
