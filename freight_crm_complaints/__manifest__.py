@@ -35,6 +35,8 @@
         "report/freight_complaint_quarter_report.xml",
         "views/freight_crm_complaints_menus.xml",
         "views/helpdesk_ticket_board_views.xml",
+        "security/freight_complaint_penalty_security.xml",
+        "views/freight_complaint_penalty_views.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {
@@ -44,5 +46,6 @@
         "demo/res_users_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
         "demo/res_users_home_demo.xml",
+        "demo/freight_complaint_penalty_demo.xml",
     ],
 }

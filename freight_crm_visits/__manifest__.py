@@ -31,11 +31,14 @@
         "wizards/freight_customer_reassign_wizard_views.xml",
         "views/freight_crm_visits_menus.xml",
         "views/freight_visit_board_views.xml",
+        "security/freight_weekly_meeting_security.xml",
+        "views/freight_weekly_meeting_views.xml",
     ],
     "assets": {
         "web.assets_tests": ["freight_crm_visits/static/tests/tours/**/*"],
     },
     "demo": [
         "demo/freight_visit_demo.xml",
+        "demo/freight_weekly_meeting_demo.xml",
     ],
 }

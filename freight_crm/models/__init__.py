@@ -43,3 +43,15 @@ from . import res_partner_key_account
 from . import res_config_settings_key_account
 from . import freight_customer_suggestion
 from . import res_users
+from . import freight_customer_training
+from . import freight_staff_training
+from . import freight_staff_training_report
+from . import res_config_settings_training
+from . import freight_inspection
+from . import freight_inspection_finding
+from . import res_config_settings_inspection
+from . import freight_appraisal_indicator
+from . import freight_staff_appraisal
+from . import freight_staff_appraisal_line
+from . import res_config_settings_appraisal
+from . import freight_staff_training_reminder

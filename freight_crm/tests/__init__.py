@@ -21,3 +21,6 @@ from . import test_freight_customer_suggestion
 from . import test_freight_demo_lang
 from . import test_freight_kpi_report
 from . import test_freight_department
+from . import test_freight_training
+from . import test_freight_inspection
+from . import test_freight_staff_appraisal

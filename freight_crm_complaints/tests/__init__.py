@@ -13,3 +13,4 @@ from . import test_freight_complaint_confidentiality
 from . import test_freight_complaint_upstream
 from . import test_freight_complaint_i18n
 from . import test_freight_complaint_progress
+from . import test_freight_complaint_penalty

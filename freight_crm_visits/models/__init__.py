@@ -14,3 +14,5 @@ from . import res_partner_survey
 from . import survey_survey
 from . import survey_user_input
 from . import freight_customer_kpi
+from . import freight_weekly_meeting
+from . import freight_weekly_meeting_line

@@ -8,3 +8,4 @@ from . import test_visit_survey
 from . import test_visit_views
 from . import test_visit_kpi
 from . import test_visit_guard
+from . import test_weekly_meeting

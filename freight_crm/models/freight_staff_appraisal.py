@@ -1,0 +1,353 @@
+# Copyright 2026 freight_crm contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .freight_appraisal_indicator import ROLES
+from .freight_workflow_guard import WORKFLOW
+
+MANAGER = "freight_crm.group_freight_manager"
+SALESPERSON = "freight_crm.group_freight_salesperson"
+SERVICE = "freight_crm.group_freight_service"
+# The rulebook leaves the appraisal cycle and the result bands to the
+# company (考核评估周期): a quarter, like the customer re-grading, and
+# bands of 90 (excellent), 75 (good) and 60 (qualified) points.
+APPRAISAL_PARAMS = {
+    "freight_crm.appraisal_period_months": 3,
+    "freight_crm.appraisal_excellent_score": 90.0,
+    "freight_crm.appraisal_good_score": 75.0,
+    "freight_crm.appraisal_pass_score": 60.0,
+}
+FROZEN_ONCE_CONFIRMED = (
+    "user_id",
+    "role",
+    "period_start",
+    "period_end",
+    "comment",
+    "improvement",
+)
+
+
+class FreightStaffAppraisal(models.Model):
+    """The customer management appraisal (客户管理考核) of a salesperson or
+    customer service employee for a period: indicator lines scored against
+    their targets, less the penalty points of confirmed complaint
+    penalties, and what the result leads to (考核结果运用)."""
+
+    _name = "freight.staff.appraisal"
+    _description = "Staff Appraisal"
+    _inherit = ("mail.thread", "mail.activity.mixin", "freight.workflow.guard")
+    _order = "period_start desc, user_id, id desc"
+
+    user_id = fields.Many2one(
+        "res.users",
+        string="Employee",
+        required=True,
+        index=True,
+        tracking=True,
+        domain=[("share", "=", False)],
+    )
+    role = fields.Selection(
+        ROLES,
+        compute="_compute_role",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+    )
+    period_start = fields.Date(
+        required=True,
+        default=lambda self: self._freight_period_of(fields.Date.context_today(self))[
+            0
+        ],
+        tracking=True,
+    )
+    period_end = fields.Date(
+        required=True,
+        default=lambda self: self._freight_period_of(fields.Date.context_today(self))[
+            1
+        ],
+        tracking=True,
+    )
+    line_ids = fields.One2many(
+        "freight.staff.appraisal.line", "appraisal_id", string="Indicators", copy=True
+    )
+    weight_total = fields.Float(
+        string="Total Weight (%)", digits=(5, 1), compute="_compute_scores", store=True
+    )
+    indicator_score = fields.Float(
+        digits=(5, 1), compute="_compute_scores", store=True, aggregator="avg"
+    )
+    penalty_points = fields.Float(
+        digits=(5, 1),
+        readonly=True,
+        copy=False,
+        help="Points deducted by the employee's confirmed complaint penalties "
+        "in the period, counted when the appraisal is confirmed.",
+    )
+    final_score = fields.Float(
+        digits=(5, 1), compute="_compute_final_score", store=True, aggregator="avg"
+    )
+    result = fields.Selection(
+        [
+            ("excellent", "Excellent"),
+            ("good", "Good"),
+            ("qualified", "Qualified"),
+            ("unqualified", "Unqualified"),
+        ],
+        compute="_compute_final_score",
+        store=True,
+    )
+    comment = fields.Text(string="Appraisal Comment")
+    improvement = fields.Text(
+        string="Improvement Plan",
+        help="What the employee improves: required when the result is unqualified.",
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("confirmed", "Confirmed")],
+        default="draft",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    confirmed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    confirmed_date = fields.Date(readonly=True, copy=False)
+
+    _period_unique = models.Constraint(
+        "UNIQUE(user_id, period_start)",
+        "An employee has one appraisal per period.",
+    )
+
+    @api.depends("user_id")
+    def _compute_role(self):
+        for appraisal in self:
+            user = appraisal.user_id.sudo()
+            appraisal.role = (
+                "service"
+                if user and not user.has_group(SALESPERSON) and user.has_group(SERVICE)
+                else "sales"
+            )
+
+    @api.depends("line_ids.weight", "line_ids.score")
+    def _compute_scores(self):
+        for appraisal in self:
+            lines = appraisal.line_ids
+            appraisal.weight_total = sum(lines.mapped("weight"))
+            appraisal.indicator_score = sum(
+                line.score * line.weight / 100 for line in lines
+            )
+
+    @api.depends("indicator_score", "penalty_points")
+    def _compute_final_score(self):
+        bands = self._freight_bands()
+        for appraisal in self:
+            score = max(appraisal.indicator_score - appraisal.penalty_points, 0.0)
+            appraisal.final_score = score
+            appraisal.result = next(
+                (result for result, floor in bands if score >= floor), "unqualified"
+            )
+
+    @api.depends("user_id", "period_start")
+    def _compute_display_name(self):
+        for appraisal in self:
+            appraisal.display_name = self.env._(
+                "%(employee)s, %(start)s – %(end)s",
+                employee=appraisal.user_id.name or "",
+                start=appraisal.period_start or "",
+                end=appraisal.period_end or "",
+            )
+
+    @api.model
+    def _freight_guard_policy(self):
+        return {
+            "state": WORKFLOW,
+            "penalty_points": WORKFLOW,
+            "confirmed_by_id": WORKFLOW,
+            "confirmed_date": WORKFLOW,
+        }
+
+    def _freight_guard_refuse(self, name, rule, value, record):
+        if rule == WORKFLOW:
+            raise UserError(
+                self.env._(
+                    "%s of an appraisal is set by its Confirm button only.",
+                    self._freight_guard_label(name),
+                )
+            )
+        return super()._freight_guard_refuse(name, rule, value, record)
+
+    @api.constrains("period_start", "period_end")
+    def _check_period(self):
+        for appraisal in self:
+            if appraisal.period_end < appraisal.period_start:
+                raise ValidationError(
+                    self.env._("The appraisal period must end on or after its start.")
+                )
+
+    @api.constrains("user_id")
+    def _check_user_is_staff(self):
+        for appraisal in self:
+            user = appraisal.user_id.sudo()
+            if user.share or not (
+                user.has_group(SALESPERSON) or user.has_group(SERVICE)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%s is not a Freight CRM salesperson or customer service "
+                        "employee.",
+                        user.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        appraisals = super().create(vals_list)
+        appraisals.filtered(lambda a: not a.line_ids)._freight_add_indicator_lines()
+        return appraisals
+
+    def write(self, vals):
+        if not self.env.su:
+            self._freight_check_frozen(vals)
+        return super().write(vals)
+
+    def _freight_check_frozen(self, vals):
+        for appraisal in self.filtered(lambda a: a.state == "confirmed"):
+            changed = [
+                name
+                for name in FROZEN_ONCE_CONFIRMED
+                if name in vals
+                and not self._freight_guard_same(name, vals[name], appraisal[name])
+            ]
+            if changed or "line_ids" in vals:
+                raise UserError(
+                    self.env._(
+                        "%s is confirmed: its figures and result stay as confirmed.",
+                        appraisal.display_name,
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_confirmed(self):
+        if any(appraisal.state == "confirmed" for appraisal in self):
+            raise UserError(
+                self.env._(
+                    "A confirmed appraisal is kept on file and cannot be deleted."
+                )
+            )
+
+    def _freight_add_indicator_lines(self):
+        Indicator = self.env["freight.appraisal.indicator"].sudo()
+        for appraisal in self:
+            indicators = Indicator.search([("role", "in", (appraisal.role, "both"))])
+            appraisal.sudo().line_ids = [
+                fields.Command.create(
+                    {
+                        "indicator_id": indicator.id,
+                        "target": indicator.target,
+                        "weight": indicator.weight,
+                    }
+                )
+                for indicator in indicators
+            ]
+
+    def action_confirm(self):
+        """A manager other than the employee confirms the appraisal; the
+        penalty points of the period are counted now."""
+        action = self.env._("Confirm the appraisal")
+        self._freight_check_group(MANAGER, action)
+        self._freight_check_states(("draft",), action)
+        for appraisal in self:
+            appraisal._freight_check_four_eyes(appraisal.user_id, action)
+            if abs(appraisal.weight_total - 100) > 0.05:
+                raise UserError(
+                    self.env._(
+                        "%(action)s: the weights of %(appraisal)s add up to "
+                        "%(total)s %%, not 100 %%.",
+                        action=action,
+                        appraisal=appraisal.display_name,
+                        total=round(appraisal.weight_total, 1),
+                    )
+                )
+        penalties = self._freight_collect_penalties()
+        for appraisal in self:
+            appraisal.sudo().penalty_points = penalties.get(appraisal.id, 0.0)
+        unexplained = self.filtered(
+            lambda a: a.result == "unqualified" and not (a.improvement or "").strip()
+        )
+        if unexplained:
+            raise UserError(
+                self.env._(
+                    "%(action)s: %(appraisal)s is unqualified; write the "
+                    "improvement plan first.",
+                    action=action,
+                    appraisal=unexplained[0].display_name,
+                )
+            )
+        self.sudo().write(
+            {
+                "state": "confirmed",
+                "confirmed_by_id": self.env.user.id,
+                "confirmed_date": fields.Date.context_today(self),
+            }
+        )
+        return True
+
+    def action_draft(self):
+        action = self.env._("Back to draft")
+        self._freight_check_group(MANAGER, action)
+        self._freight_check_states(("confirmed",), action)
+        self.sudo().write(
+            {
+                "state": "draft",
+                "confirmed_by_id": False,
+                "confirmed_date": False,
+                "penalty_points": 0.0,
+            }
+        )
+        return True
+
+    def _freight_collect_penalties(self):
+        """``{appraisal id: points}`` deducted for the period. Addons that
+        keep penalties (complaints) override it: call ``super()`` and add."""
+        return {}
+
+    # Settings
+    @api.model
+    def _freight_param(self, key):
+        default = APPRAISAL_PARAMS[key]
+        value = self.env["ir.config_parameter"].sudo().get_param(key, default)
+        try:
+            return type(default)(float(value))
+        except (TypeError, ValueError):
+            return default
+
+    @api.model
+    def _freight_bands(self):
+        return [
+            (result, self._freight_param(f"freight_crm.appraisal_{key}_score"))
+            for result, key in (
+                ("excellent", "excellent"),
+                ("good", "good"),
+                ("qualified", "pass"),
+            )
+        ]
+
+    @api.model
+    def _freight_period_of(self, day):
+        """The appraisal period ``day`` lies in: periods of the set number of
+        months from 1 January."""
+        months = min(
+            max(self._freight_param("freight_crm.appraisal_period_months"), 1), 12
+        )
+        first_month = (day.month - 1) // months * months + 1
+        start = date(day.year, first_month, 1)
+        end = min(
+            start + relativedelta(months=months) - relativedelta(days=1),
+            date(day.year, 12, 31),
+        )
+        return start, end

@@ -1,0 +1,64 @@
+# Copyright 2026 freight_crm contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# One concern of res.config.settings per file, like res.partner.
+# pylint: disable=consider-merging-classes-inherited
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .freight_staff_appraisal import APPRAISAL_PARAMS
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    freight_appraisal_period_months = fields.Integer(
+        string="Appraisal Period (Months)",
+        config_parameter="freight_crm.appraisal_period_months",
+        default=APPRAISAL_PARAMS["freight_crm.appraisal_period_months"],
+        help="Length of an appraisal period, counted from 1 January: 3 for "
+        "quarters, 6 for half years, 12 for years.",
+    )
+    freight_appraisal_excellent_score = fields.Float(
+        string="Excellent From (Points)",
+        config_parameter="freight_crm.appraisal_excellent_score",
+        default=APPRAISAL_PARAMS["freight_crm.appraisal_excellent_score"],
+    )
+    freight_appraisal_good_score = fields.Float(
+        string="Good From (Points)",
+        config_parameter="freight_crm.appraisal_good_score",
+        default=APPRAISAL_PARAMS["freight_crm.appraisal_good_score"],
+    )
+    freight_appraisal_pass_score = fields.Float(
+        string="Qualified From (Points)",
+        config_parameter="freight_crm.appraisal_pass_score",
+        default=APPRAISAL_PARAMS["freight_crm.appraisal_pass_score"],
+    )
+
+    @api.constrains(
+        "freight_appraisal_period_months",
+        "freight_appraisal_excellent_score",
+        "freight_appraisal_good_score",
+        "freight_appraisal_pass_score",
+    )
+    def _check_freight_appraisal_settings(self):
+        for settings in self:
+            if settings.freight_appraisal_period_months not in (1, 2, 3, 4, 6, 12):
+                raise ValidationError(
+                    self.env._(
+                        "The appraisal period divides the year: 1, 2, 3, 4, 6 or "
+                        "12 months."
+                    )
+                )
+            if not (
+                0
+                <= settings.freight_appraisal_pass_score
+                <= settings.freight_appraisal_good_score
+                <= settings.freight_appraisal_excellent_score
+                <= 100
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The appraisal bands must rise from qualified to good to "
+                        "excellent, between 0 and 100 points."
+                    )
+                )
