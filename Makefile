@@ -7,7 +7,8 @@
 #   make soak    [SOAK_SECONDS=60] [SOAK_CLIENTS=20] [SOAK_WORKERS=4]
 #   make proofs  [PROOFS="concurrency crash"] [PROOF_DB=freight_proofs] [CRASH_CUSTOMERS=10000]
 #   make bench   [N=100000] [BENCH_DB=freight_crm_bench] [PROFILE=dir] [UPDATE=1]
-.PHONY: run test lint i18n backup restore backup-check soak proofs bench
+#   make screenshots [SHOTS_DB=freight_shots] [SHOTS_LANGS=zh_CN,en_US] [SHOTS_ROLES=sales,manager] [SHOTS_URL=http://...]
+.PHONY: run test lint i18n backup restore backup-check soak proofs bench screenshots
 
 run:
 	@bash scripts/run.sh
@@ -38,3 +39,6 @@ proofs:
 
 bench:
 	@bash scripts/bench.sh
+
+screenshots:
+	@bash scripts/screenshots.sh
