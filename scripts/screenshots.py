@@ -15,6 +15,7 @@ or were skipped."""
 
 import argparse
 import base64
+import contextlib
 import json
 import os
 import pathlib
@@ -58,7 +59,8 @@ READY_CHECK = """
     if (document.fonts && document.fonts.status !== "loaded") {
         return false;
     }
-    if (document.querySelector(".o_loading_indicator, .o_blockUI, .o_view_nocontent_loading")) {
+    const busy = ".o_loading_indicator, .o_blockUI, .o_view_nocontent_loading";
+    if (document.querySelector(busy)) {
         return false;
     }
     return Boolean(document.querySelector(%s));
@@ -67,11 +69,14 @@ READY_CHECK = """
 
 ERROR_CHECK = """
 (() => {
+    const text = (node, box) => node.closest(box).innerText.slice(0, 200);
     const dialog = document.querySelector(".o_error_dialog, .o_dialog .modal-title");
-    const danger = document.querySelector(".o_notification.border-danger, .o_notification_bar.bg-danger");
+    const danger = document.querySelector(
+        ".o_notification.border-danger, .o_notification_bar.bg-danger"
+    );
     const parts = [];
-    if (dialog) parts.push("dialog: " + dialog.closest(".modal-content, .o_dialog").innerText.slice(0, 200));
-    if (danger) parts.push("notification: " + danger.closest(".o_notification").innerText.slice(0, 200));
+    if (dialog) parts.push("dialog: " + text(dialog, ".modal-content, .o_dialog"));
+    if (danger) parts.push("notification: " + text(danger, ".o_notification"));
     return parts.join(" | ");
 })()
 """
@@ -82,10 +87,13 @@ BACKEND = ".o_action_manager .o_view_controller"
 class Browser:
     """One headless Chromium and the websocket of its page."""
 
-    def __init__(self, executable):
+    def __init__(self, executable, lang):
         self.profile = tempfile.mkdtemp(prefix="freight_shots_chrome_")
+        # The browser's own words (file inputs) in the language shot.
+        locale = lang.replace("_", "-")
         cmd = [
             executable,
+            f"--accept-lang={locale}",
             "--headless=new",
             "--no-sandbox",
             "--disable-gpu",
@@ -103,7 +111,9 @@ class Browser:
             "about:blank",
         ]
         self.log = open(os.path.join(self.profile, "chrome.log"), "wb")  # noqa: SIM115
-        self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=self.log)
+        # On Linux, Chromium takes its own language from the environment.
+        env = dict(os.environ, LANGUAGE=lang, LANG=f"{lang}.UTF-8")
+        self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=self.log, env=env)
         port_file = pathlib.Path(self.profile, "DevToolsActivePort")
         for _ in range(300):
             if port_file.is_file() and port_file.stat().st_size > 5:
@@ -150,7 +160,9 @@ class Browser:
                 self.events.append(msg)
 
     def evaluate(self, expression):
-        result = self.send("Runtime.evaluate", expression=expression, returnByValue=True)
+        result = self.send(
+            "Runtime.evaluate", expression=expression, returnByValue=True
+        )
         return result.get("result", {}).get("value")
 
     def console_errors(self):
@@ -169,9 +181,9 @@ class Browser:
             ):
                 args = event["params"].get("args", [])
                 errors.append(
-                    " ".join(str(a.get("value", a.get("description", ""))) for a in args)[
-                        :200
-                    ]
+                    " ".join(
+                        str(a.get("value", a.get("description", ""))) for a in args
+                    )[:200]
                 )
         self.events = []
         return errors
@@ -209,14 +221,14 @@ class Browser:
 
     def screenshot(self, path):
         self.evaluate("document.activeElement && document.activeElement.blur()")
-        data = self.send("Page.captureScreenshot", format="png", captureBeyondViewport=False)
+        data = self.send(
+            "Page.captureScreenshot", format="png", captureBeyondViewport=False
+        )
         path.write_bytes(base64.b64decode(data["data"]))
 
     def close(self):
-        try:
+        with contextlib.suppress(Exception):
             self.ws.close()
-        except Exception:  # noqa: BLE001 - closing anyway
-            pass
         self.proc.terminate()
         try:
             self.proc.wait(10)
@@ -238,6 +250,9 @@ class Odoo:
         )
         self.uid = result["uid"]
         self.session_id = self.http.cookies["session_id"]
+        # Sent with every call, as the web client does: the session keeps
+        # the language of its login.
+        self.context = dict(result.get("user_context") or {})
 
     def call(self, path, params):
         response = self.http.post(
@@ -252,6 +267,7 @@ class Odoo:
         return body["result"]
 
     def kw(self, model, method, args, **kwargs):
+        kwargs.setdefault("context", self.context)
         return self.call(
             f"/web/dataset/call_kw/{model}/{method}",
             {"model": model, "method": method, "args": args, "kwargs": kwargs},
@@ -267,6 +283,7 @@ class Odoo:
 
     def set_lang(self, lang):
         self.kw("res.users", "write", [[self.uid], {"lang": lang}])
+        self.context["lang"] = lang
 
     def lang(self):
         return self.kw("res.users", "read", [[self.uid], ["lang"]])[0]["lang"]
@@ -420,8 +437,23 @@ def prepare(args):
     """What the demo data lacks for the managers' screens, done as the
     salesperson would in the web client: a draft evaluation and a new
     contract submitted for review, the month's review created. Each only when
-    nothing of its kind awaits already."""
-    sales = Odoo(args.url, args.db, "sales", "sales")
+    nothing of its kind awaits already. In the first language, for the
+    salesperson and the managers who receive the activities: stored texts
+    (chatter, activity summaries) are written in their language."""
+    users = [
+        Odoo(args.url, args.db, login, login) for login in ("sales", "manager", "admin")
+    ]
+    langs = [user.lang() for user in users]
+    for user in users:
+        user.set_lang(args.langs[0])
+    try:
+        return _prepare(users[0])
+    finally:
+        for user, lang in zip(users, langs, strict=True):
+            user.set_lang(lang)
+
+
+def _prepare(sales):
     done = []
     submitted = [("state", "=", "submitted")]
     if not sales.first("freight.customer.evaluation", submitted):
@@ -470,7 +502,9 @@ def prepare(args):
     return done
 
 
-def shoot_role(browser, args, login, findings):
+def shoot_role(browser, args, login, lang, findings):
+    """The role's screens in one language: the user's language switched over
+    JSON-RPC, restored afterwards."""
     role, screens = ROLES[login]
     try:
         odoo = Odoo(args.url, args.db, login, login)
@@ -479,39 +513,41 @@ def shoot_role(browser, args, login, findings):
         return 0
     browser.set_session(args.url, odoo.session_id)
     original = odoo.lang()
+    folder = pathlib.Path(args.out, lang)
+    folder.mkdir(parents=True, exist_ok=True)
     count = 0
+    odoo.set_lang(lang)
     try:
-        for lang in args.langs:
-            odoo.set_lang(lang)
-            folder = pathlib.Path(args.out, lang)
-            folder.mkdir(parents=True, exist_ok=True)
-            for name, target, selector in screens:
-                key = f"{role}-{name}"
-                if args.only and key not in args.only:
-                    continue
-                url = target(odoo) if callable(target) else target
-                if not url:
-                    findings.append(f"{lang}/{key}: skipped, no record to show")
-                    continue
-                start = time.time()
-                ready = browser.open(args.url + url, selector, timeout=args.timeout)
-                problems = browser.evaluate(ERROR_CHECK) or ""
-                errors = browser.console_errors()
-                path = folder / f"{key}.png"
-                browser.screenshot(path)
-                count += 1
-                state = "ok" if ready else "NOT READY"
-                print(
-                    f"  {path}  {state}  {time.time() - start:.1f} s  {url}", flush=True
-                )
-                if not ready:
-                    findings.append(f"{path}: not ready after {args.timeout} s")
-                if problems:
-                    findings.append(f"{path}: {problems}")
-                findings.extend(f"{path}: console: {e}" for e in errors)
+        for name, target, selector in screens:
+            key = f"{role}-{name}"
+            if args.only and key not in args.only:
+                continue
+            url = target(odoo) if callable(target) else target
+            if not url:
+                findings.append(f"{lang}/{key}: skipped, no record to show")
+                continue
+            count += shoot(
+                browser, args, url, selector, folder / f"{key}.png", findings
+            )
     finally:
         odoo.set_lang(original)
     return count
+
+
+def shoot(browser, args, url, selector, path, findings):
+    start = time.time()
+    ready = browser.open(args.url + url, selector, timeout=args.timeout)
+    problems = browser.evaluate(ERROR_CHECK) or ""
+    errors = browser.console_errors()
+    browser.screenshot(path)
+    state = "ok" if ready else "NOT READY"
+    print(f"  {path}  {state}  {time.time() - start:.1f} s  {url}", flush=True)
+    if not ready:
+        findings.append(f"{path}: not ready after {args.timeout} s")
+    if problems:
+        findings.append(f"{path}: {problems}")
+    findings.extend(f"{path}: console: {e}" for e in errors)
+    return 1
 
 
 def main():
@@ -543,11 +579,15 @@ def main():
     if args.prepare:
         for line in prepare(args):
             print(f"  prepared: {line}")
-    browser = Browser(args.chromium)
-    try:
-        total = sum(shoot_role(browser, args, login, findings) for login in roles)
-    finally:
-        browser.close()
+    total = 0
+    for lang in args.langs:
+        browser = Browser(args.chromium, lang)
+        try:
+            total += sum(
+                shoot_role(browser, args, login, lang, findings) for login in roles
+            )
+        finally:
+            browser.close()
     print(f"{total} screenshots in {time.time() - start:.0f} s under {args.out}")
     for finding in findings:
         print(f"  ! {finding}")

@@ -12,6 +12,7 @@
 #               service, manager, legal, admin, portal), SHOTS_ONLY
 #               (role-screen names, e.g. salesperson-home), SHOTS_DIR (default
 #               docs/screenshots)
+#   SHOTS_RESET 1 recreates SHOTS_DB from the demo data first
 #   SHOTS_PREPARE 1 (default on the scratch database only): as the demo
 #               salesperson, submit an evaluation and a contract and create
 #               the month's review when none awaits, so that the managers'
@@ -55,7 +56,7 @@ if [ -z "$SHOTS_URL" ]; then
         die "Port $SHOTS_PORT is in use: pick another with SHOTS_PORT=..., or shoot that server with SHOTS_URL=http://127.0.0.1:$SHOTS_PORT."
     # `make run` in the background: it bootstraps, creates the demo database
     # on first use and serves it.
-    PORT=$SHOTS_PORT DB=$SHOTS_DB WORKERS=0 DEMO=1 setsid bash "$ROOT/scripts/run.sh" >"$LOG" 2>&1 &
+    PORT=$SHOTS_PORT DB=$SHOTS_DB WORKERS=0 DEMO=1 RESET=${SHOTS_RESET:-0} setsid bash "$ROOT/scripts/run.sh" >"$LOG" 2>&1 &
     RUN_PID=$!
     SHOTS_URL=http://127.0.0.1:$SHOTS_PORT
     say "Starting Odoo on $SHOTS_URL, database $SHOTS_DB (log: $LOG; the first run creates it, two to three minutes)..."
