@@ -39,6 +39,7 @@ class TestVisitViews(FreightVisitCase):
         groups = (
             self.env["freight.visit"]
             .with_user(self.salesperson)
+            .with_context(read_group_expand=True)
             .web_read_group(
                 [("user_id", "=", self.salesperson.id)],
                 groupby=["state"],
