@@ -9,7 +9,8 @@
 #   make proofs  [PROOFS="concurrency crash"] [PROOF_DB=freight_proofs] [CRASH_CUSTOMERS=10000]
 #                the concurrency and crash-resume parts of make soak alone
 #   make bench   [N=100000] [BENCH_DB=freight_crm_bench] [PROFILE=dir] [UPDATE=1]
-.PHONY: run test lint i18n backup restore backup-check soak proofs bench
+#   make screenshots [SHOTS_DB=freight_shots] [SHOTS_LANGS=zh_CN,en_US] [SHOTS_ROLES=sales,manager] [SHOTS_URL=http://...]
+.PHONY: run test lint i18n backup restore backup-check soak proofs bench screenshots
 
 run:
 	@bash scripts/run.sh
@@ -40,3 +41,6 @@ proofs:
 
 bench:
 	@bash scripts/bench.sh
+
+screenshots:
+	@bash scripts/screenshots.sh

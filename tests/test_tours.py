@@ -30,6 +30,12 @@ class TestFreightTours(HttpCase):
             groups="freight_crm.group_freight_salesperson",
             lang="en_US",
         )
+        cls.legal = new_test_user(
+            cls.env,
+            login="tour_legal",
+            groups="freight_crm.group_freight_legal",
+            lang="en_US",
+        )
         cls.customer = cls.env["res.partner"].create(
             {
                 "name": "绍兴柯桥纺织品进出口有限公司",
@@ -87,3 +93,28 @@ class TestFreightTours(HttpCase):
         )
         self.assertEqual(visit.state, "submitted")
         self.assertIn("汉堡", visit.actual_content)
+
+    def test_legal_approves_contract_step(self):
+        self.customer.user_id = self.salesperson
+        contract = (
+            self.env["freight.customer.contract"]
+            .with_user(self.salesperson)
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "service_scope": "宁波至汉堡整柜海运、报关",
+                    "date_start": fields.Date.today(),
+                    "date_end": fields.Date.add(fields.Date.today(), years=1),
+                    "is_long_term": True,
+                }
+            )
+        )
+        contract.with_user(self.salesperson).action_submit()
+        contract.with_user(self.manager).action_manager_approve()
+        self.start_tour(
+            f"/odoo/action-freight_crm.freight_customer_contract_action/{contract.id}",
+            "freight_crm_contract_legal_approval",
+            login=self.legal.login,
+        )
+        self.assertEqual(contract.state, "deputy_review")
+        self.assertEqual(contract.legal_approver_id, self.legal)

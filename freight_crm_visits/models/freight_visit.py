@@ -60,7 +60,7 @@ class FreightVisit(models.Model):
         index=True,
         tracking=True,
         copy=False,
-        group_expand="_read_group_expand_full",
+        group_expand=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company

@@ -32,6 +32,25 @@ class TestVisitViews(FreightVisitCase):
         )
         self.assertEqual(len(views["views"]), 7)
 
+    def test_kanban_shows_every_state_column(self):
+        """The kanban's columns by state, as the web client reads them: every
+        state of the flow, in its order, the empty ones too."""
+        self._make_visit(self.customer, date(2026, 1, 10), state="approved")
+        groups = (
+            self.env["freight.visit"]
+            .with_user(self.salesperson)
+            .with_context(read_group_expand=True)
+            .web_read_group(
+                [("user_id", "=", self.salesperson.id)],
+                groupby=["state"],
+                aggregates=["__count"],
+            )["groups"]
+        )
+        self.assertEqual(
+            [group["state"] for group in groups],
+            ["planned", "done", "submitted", "returned", "approved"],
+        )
+
     def test_customer_visit_button_and_due_filter(self):
         self._make_visit(self.customer, date(2026, 1, 10), state="approved")
         self.assertEqual(self.customer.freight_visit_count, 1)
