@@ -25,6 +25,7 @@ class HelpdeskTicket(models.Model):
 
     freight_escalation_level = fields.Integer(
         string="Escalation Level",
+        aggregator="max",
         default=0,
         copy=False,
         tracking=True,
