@@ -253,9 +253,9 @@ class FreightWorkflowGuard(models.AbstractModel):
             )
             if changed:
                 labels = ", ".join(record._freight_guard_label(n) for n in changed)
-                raise UserError(
-                    f"{record._freight_guard_frozen_message(changed)} {labels}"
-                )
+                # The translated refusal, then the translated field labels.
+                message = f"{record._freight_guard_frozen_message(changed)} {labels}"
+                raise UserError(message)
 
     @api.model
     def _freight_guard_same(self, name, new, old):

@@ -26,7 +26,7 @@ class FreightKpiReport(models.Model):
     kpi_id = fields.Many2one("freight.customer.kpi", string="KPI Period", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     user_id = fields.Many2one("res.users", string="Account Manager", readonly=True)
-    grade_id = fields.Many2one("freight.customer.grade", string="Grade", readonly=True)
+    grade_id = fields.Many2one("freight.customer.grade", readonly=True)
     date_start = fields.Date(string="Period Start", readonly=True)
     indicator = fields.Selection(
         [(name, label) for name, _target, label in INDICATORS], readonly=True
