@@ -92,6 +92,7 @@
         "demo/res_partner_demo.xml",
         "demo/freight_customer_evaluation_demo.xml",
         "demo/freight_customer_contract_demo.xml",
+        "demo/freight_customer_contract_signed_demo.xml",
         "demo/res_company_demo.xml",
         "demo/freight_key_account_demo.xml",
         "demo/freight_customer_suggestion_demo.xml",
