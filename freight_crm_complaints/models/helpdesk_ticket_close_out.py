@@ -6,6 +6,8 @@ from odoo.exceptions import UserError
 from odoo.addons.freight_crm.models.freight_workflow_guard import COMPUTED
 from odoo.addons.freight_crm.tools import MeasuredInteger
 
+ESCALATION_ACTIVITY = "freight_crm_complaints.mail_activity_type_complaint_escalation"
+
 
 # One concern per file, as Odoo core does for the models it extends.
 class HelpdeskTicket(models.Model):
@@ -96,7 +98,20 @@ class HelpdeskTicket(models.Model):
         if vals.get("stage_id"):
             stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
             self.filtered(lambda t: t.stage_id != stage)._freight_check_close_out(stage)
-        return super().write(vals)
+        res = super().write(vals)
+        if vals.get("stage_id"):
+            self.filtered("closed")._freight_close_escalation_activities()
+        return res
+
+    def _freight_close_escalation_activities(self):
+        """A closed complaint needs no one to chase it any more: the to-dos
+        its escalation gave the ladder's managers are done with it."""
+        escalation = self.env.ref(ESCALATION_ACTIVITY, raise_if_not_found=False)
+        activities = self.sudo().activity_ids.filtered(
+            lambda a: a.activity_type_id == escalation
+        )
+        if activities:
+            activities.action_feedback(feedback=self.env._("The complaint was closed."))
 
     # Close-out gate ------------------------------------------------------
     def _freight_latest_callbacks(self):

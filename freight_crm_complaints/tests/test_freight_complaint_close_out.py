@@ -117,3 +117,18 @@ class TestFreightComplaintCloseOut(FreightComplaintCase):
             Callback.create({"ticket_id": self.ticket.id, "result": "accepted"})
         self._callback(satisfaction=0)
         self.assertEqual(self.ticket.freight_satisfaction, 0)
+
+    def test_closing_completes_the_escalation_todos(self):
+        escalation = self.env.ref(
+            "freight_crm_complaints.mail_activity_type_complaint_escalation"
+        )
+        self.ticket.sudo().activity_schedule(
+            escalation.get_external_id()[escalation.id], user_id=self.supervisor.id
+        )
+        self._callback(satisfaction=88)
+        self.ticket.with_user(self.service).stage_id = self.stage_done
+        self.assertFalse(
+            self.ticket.activity_ids.filtered(
+                lambda a: a.activity_type_id == escalation
+            )
+        )
