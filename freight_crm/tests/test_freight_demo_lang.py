@@ -1,8 +1,9 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import TransactionCase, new_test_user, tagged
 
 
+@tagged("post_install", "-at_install")
 class TestFreightDemoLang(TransactionCase):
     def test_demo_users_get_their_language_when_loaded(self):
         user = new_test_user(self.env, login="freight_demo_lang", lang="en_US")

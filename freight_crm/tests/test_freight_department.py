@@ -1,9 +1,10 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError
-from odoo.tests import Form, TransactionCase, new_test_user
+from odoo.tests import Form, TransactionCase, new_test_user, tagged
 
 
+@tagged("post_install", "-at_install")
 class TestFreightDepartment(TransactionCase):
     """评估小组由运管中心、营销中心、财务部、公司高层组成."""
 

@@ -1,8 +1,9 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import TransactionCase, new_test_user, tagged
 
 
+@tagged("post_install", "-at_install")
 class TestFreightKpiReport(TransactionCase):
     """Actual beside target; what nobody measured is blank, not 0."""
 
