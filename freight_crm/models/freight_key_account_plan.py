@@ -5,9 +5,9 @@ from datetime import date, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools.roles import MANAGER
 from .freight_workflow_guard import PARENT, WORKFLOW
 
-MANAGER = "freight_crm.group_freight_manager"
 REVIEW_ACTIVITY = "freight_crm.mail_activity_key_account_plan_review"
 DUE_ACTIVITY = "freight_crm.mail_activity_key_account_plan_due"
 REMINDER_PARAM = "freight_crm.key_account_plan_reminder_days"
@@ -323,7 +323,7 @@ class FreightKeyAccountPlan(models.Model):
         it for rework, or its submitter withdraws it."""
         self.check_access("write")
         self._freight_check_states(("submitted",), self.env._("Back to draft"))
-        is_manager = self.env.su or self.env.user.has_group(MANAGER)
+        is_manager = self.env.su or self.env.user._freight_is_manager()
         if not is_manager and any(p.submitted_by_id != self.env.user for p in self):
             raise UserError(
                 self.env._(

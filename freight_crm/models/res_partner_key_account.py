@@ -5,9 +5,9 @@
 from odoo import api, fields, models
 from odoo.fields import Domain
 
+from ..tools.roles import ANY_ROLE, MANAGER
 from .freight_workflow_guard import WORKFLOW
 
-MANAGER = "freight_crm.group_freight_manager"
 CHURN_PARAMS = {
     # The rulebook names churn management without figures: defaults.
     "freight_crm.churn_volume_drop_percent": 30.0,
@@ -24,18 +24,12 @@ class ResPartner(models.Model):
 
     freight_business_scope = fields.Text(
         string="Business Scope",
-        groups=(
-            "freight_crm.group_freight_salesperson,freight_crm.group_freight_service,"
-            "freight_crm.group_freight_legal"
-        ),
+        groups=ANY_ROLE,
         help="Business scope as registered in the business licence.",
     )
     freight_nda_signed_date = fields.Date(
         string="NDA Signed On",
-        groups=(
-            "freight_crm.group_freight_salesperson,freight_crm.group_freight_service,"
-            "freight_crm.group_freight_legal"
-        ),
+        groups=ANY_ROLE,
         help="Date the confidentiality agreement with the customer was signed.",
     )
     freight_volume_peak = fields.Monetary(

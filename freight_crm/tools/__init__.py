@@ -1,1 +1,2 @@
 from .measured_fields import MeasuredFloat, MeasuredInteger
+from . import roles
