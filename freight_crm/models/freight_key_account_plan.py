@@ -5,9 +5,12 @@ from datetime import date, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools.cron_batch import freight_keyset_batches
 from ..tools.roles import MANAGER
 from .freight_workflow_guard import PARENT, WORKFLOW
 
+# Key accounts reminded per committed batch of the daily reminder.
+REMINDER_BATCH = 1000
 REVIEW_ACTIVITY = "freight_crm.mail_activity_key_account_plan_review"
 DUE_ACTIVITY = "freight_crm.mail_activity_key_account_plan_due"
 REMINDER_PARAM = "freight_crm.key_account_plan_reminder_days"
@@ -379,24 +382,33 @@ class FreightKeyAccountPlan(models.Model):
             )
             .mapped("res_id")
         )
-        partners = Partner.search(
+        partners = [Partner]
+
+        def remind(batch):
+            for partner in batch:
+                partner.activity_schedule(
+                    DUE_ACTIVITY,
+                    date_deadline=start,
+                    user_id=partner.user_id.id,
+                    note=partner.with_context(lang=partner.user_id.lang).env._(
+                        "Write the relationship plan of %(customer)s for the half "
+                        "year starting on %(start)s and submit it for approval.",
+                        customer=partner.display_name,
+                        start=start,
+                    ),
+                )
+            partners[0] |= batch
+
+        # A rerun after a crash finds the reminded ones by their activity.
+        freight_keyset_batches(
+            Partner,
             [
                 ("freight_is_key_account", "=", True),
                 ("is_company", "=", True),
                 ("user_id", "!=", False),
                 ("id", "not in", (planned | reminded).ids),
-            ]
+            ],
+            remind,
+            batch_size=REMINDER_BATCH,
         )
-        for partner in partners:
-            partner.activity_schedule(
-                DUE_ACTIVITY,
-                date_deadline=start,
-                user_id=partner.user_id.id,
-                note=partner.with_context(lang=partner.user_id.lang).env._(
-                    "Write the relationship plan of %(customer)s for the half "
-                    "year starting on %(start)s and submit it for approval.",
-                    customer=partner.display_name,
-                    start=start,
-                ),
-            )
-        return partners
+        return partners[0]
