@@ -35,19 +35,16 @@ class FreightKeyAccountPlan(models.Model):
 
     _name = "freight.key.account.plan"
     _description = "Key Account Relationship Plan"
-    _inherit = ("mail.thread", "mail.activity.mixin", "freight.workflow.guard")
+    _inherit = (
+        "mail.thread",
+        "mail.activity.mixin",
+        "freight.workflow.guard",
+        "freight.customer.ledger.mixin",
+    )
     _order = "period_start desc, id desc"
     _rec_names_search = ("partner_id",)
 
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Key Account",
-        required=True,
-        index=True,
-        tracking=True,
-        ondelete="restrict",
-        domain="[('is_company', '=', True), ('freight_customer_state', '!=', False)]",
-    )
+    partner_id = fields.Many2one(string="Key Account", ondelete="restrict")
     user_id = fields.Many2one(
         "res.users",
         string="Account Manager",
@@ -195,18 +192,12 @@ class FreightKeyAccountPlan(models.Model):
                     )
                 )
 
-    @api.constrains("partner_id")
-    def _check_partner_is_customer(self):
-        for plan in self:
-            partner = plan.partner_id.sudo()
-            if not partner.is_company or not partner.freight_customer_state:
-                raise ValidationError(
-                    self.env._(
-                        "%s is not a freight customer company: relationship "
-                        "plans are written for key accounts.",
-                        partner.display_name,
-                    )
-                )
+    def _freight_ledger_not_customer_message(self, partner):
+        return self.env._(
+            "%s is not a freight customer company: relationship "
+            "plans are written for key accounts.",
+            partner.display_name,
+        )
 
     @api.onchange("period_start")
     def _onchange_period_start(self):
