@@ -35,6 +35,7 @@ from . import mail_followers
 from . import ir_rule
 from . import ir_attachment
 from . import res_partner_lifecycle
+from . import freight_customer_ledger_mixin
 from . import freight_key_account_plan
 from . import freight_key_account_watch
 from . import freight_customer_churn

@@ -1,7 +1,6 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 
 
 class FreightCreditInvestigation(models.Model):
@@ -11,19 +10,16 @@ class FreightCreditInvestigation(models.Model):
 
     _name = "freight.credit.investigation"
     _description = "Key Account Credit Investigation"
-    _inherit = ("mail.thread", "mail.activity.mixin", "freight.workflow.guard")
+    _inherit = (
+        "mail.thread",
+        "mail.activity.mixin",
+        "freight.workflow.guard",
+        "freight.customer.ledger.mixin",
+    )
     _order = "date desc, id desc"
     _rec_names_search = ("partner_id",)
 
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Key Account",
-        required=True,
-        index=True,
-        tracking=True,
-        ondelete="cascade",
-        domain="[('is_company', '=', True), ('freight_customer_state', '!=', False)]",
-    )
+    partner_id = fields.Many2one(string="Key Account")
     user_id = fields.Many2one(
         "res.users",
         string="Investigator",
@@ -64,15 +60,9 @@ class FreightCreditInvestigation(models.Model):
                 part for part in parts if part and part != "False"
             )
 
-    @api.constrains("partner_id")
-    def _check_partner_is_customer(self):
-        for investigation in self:
-            partner = investigation.partner_id.sudo()
-            if not partner.is_company or not partner.freight_customer_state:
-                raise ValidationError(
-                    self.env._(
-                        "%s is not a freight customer company: credit "
-                        "investigations are made for key accounts.",
-                        partner.display_name,
-                    )
-                )
+    def _freight_ledger_not_customer_message(self, partner):
+        return self.env._(
+            "%s is not a freight customer company: credit "
+            "investigations are made for key accounts.",
+            partner.display_name,
+        )

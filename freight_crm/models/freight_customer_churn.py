@@ -3,9 +3,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools.roles import MANAGER
 from .freight_workflow_guard import PARENT, WORKFLOW
 
-MANAGER = "freight_crm.group_freight_manager"
 CHURN_ACTIVITY = "freight_crm.mail_activity_customer_churn"
 
 
@@ -16,19 +16,16 @@ class FreightCustomerChurn(models.Model):
 
     _name = "freight.customer.churn"
     _description = "Key Account Churn Case"
-    _inherit = ("mail.thread", "mail.activity.mixin", "freight.workflow.guard")
+    _inherit = (
+        "mail.thread",
+        "mail.activity.mixin",
+        "freight.workflow.guard",
+        "freight.customer.ledger.mixin",
+    )
     _order = "detected_on desc, id desc"
     _rec_names_search = ("partner_id",)
 
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Key Account",
-        required=True,
-        index=True,
-        tracking=True,
-        ondelete="cascade",
-        domain="[('is_company', '=', True), ('freight_customer_state', '!=', False)]",
-    )
+    partner_id = fields.Many2one(string="Key Account")
     user_id = fields.Many2one(
         "res.users",
         string="Account Manager",

@@ -180,7 +180,7 @@ class FreightCustomerContract(models.Model):
             if not (
                 self.env.su
                 or self.env.user.has_group(group)
-                or self.env.user.has_group("freight_crm.group_freight_manager")
+                or self.env.user._freight_is_manager()
             ):
                 raise AccessError(
                     self.env._(

@@ -8,6 +8,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.fields import Domain
 
+from ..tools.cron_batch import freight_keyset_batches
+
 EXPIRY_BATCH = 1000
 
 
@@ -51,16 +53,20 @@ class FreightCustomerContract(models.Model):
             ("expiry_warned", "=", False),
             ("date_end", "<=", today + timedelta(days=warn_days)),
         ]
-        warned = Contract.browse()
-        while batch := Contract.search(warn_domain, order="id", limit=EXPIRY_BATCH):
+        warned = [Contract.browse()]
+
+        def warn(batch):
             batch._warn_expiry()
-            warned |= batch
-            if self.env.context.get("ir_cron_progress_id"):
-                self.env["ir.cron"]._commit_progress(
-                    processed=len(batch),
-                    remaining=Contract.search_count(warn_domain),
-                )
-        return expired, warned
+            warned[0] |= batch
+
+        freight_keyset_batches(
+            Contract,
+            warn_domain,
+            warn,
+            batch_size=EXPIRY_BATCH,
+            remaining=lambda: Contract.search_count(warn_domain),
+        )
+        return expired, warned[0]
 
     def _warn_expiry(self):
         """One activity per contract for its account manager, created in one

@@ -4,9 +4,9 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.float_utils import float_compare
 
+from ..tools.roles import MANAGER
 from .freight_workflow_guard import COMPUTED, PARENT, WORKFLOW
 
-MANAGER = "freight_crm.group_freight_manager"
 # Optional: the user (id) who reviews every submitted evaluation.
 REVIEWER_PARAM = "freight_crm.evaluation_reviewer_id"
 # What the grading rests on besides the lines and the customer: frozen once
@@ -326,7 +326,7 @@ class FreightCustomerEvaluation(models.Model):
         returns it, or the submitter withdraws it."""
         self.check_access("write")
         self._freight_check_states(("submitted",), self.env._("Back to draft"))
-        is_manager = self.env.su or self.env.user.has_group(MANAGER)
+        is_manager = self.env.su or self.env.user._freight_is_manager()
         if not is_manager and any(e.submitted_by_id != self.env.user for e in self):
             raise UserError(
                 self.env._(
@@ -390,7 +390,7 @@ class FreightCustomerEvaluation(models.Model):
         self._recompute_recordset(["total_score", "grade_id"])
 
     def _check_can_confirm(self):
-        if not (self.env.su or self.env.user.has_group(MANAGER)):
+        if not (self.env.su or self.env.user._freight_is_manager()):
             raise UserError(
                 self.env._("Only a Freight CRM manager can confirm an evaluation.")
             )

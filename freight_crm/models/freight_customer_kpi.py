@@ -10,6 +10,7 @@ from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
 from ..tools import MeasuredFloat
+from ..tools.cron_batch import freight_keyset_batches
 from .freight_workflow_guard import COMPUTED
 
 # Customers given their monthly KPI period per transaction by the cron.
@@ -314,17 +315,17 @@ class FreightCustomerKpi(models.Model):
         Partner = self.env["res.partner"]
         domain = self._freight_missing_period_domain(date_start, date_end)
         remaining = Partner.search_count(domain)
-        while remaining:
-            partners = Partner.search(domain, order="id", limit=KPI_CRON_BATCH)
-            if not partners:
-                break
-            self._freight_create_periods(partners, date_start, date_end)
-            remaining = max(remaining - len(partners), 0)
-            time_left = self.env["ir.cron"]._commit_progress(
-                len(partners), remaining=remaining
+        if remaining:
+            freight_keyset_batches(
+                Partner,
+                domain,
+                lambda partners: self._freight_create_periods(
+                    partners, date_start, date_end
+                ),
+                batch_size=KPI_CRON_BATCH,
+                remaining=remaining,
+                always_commit=True,
             )
-            if not time_left:
-                break
         return True
 
     @api.model

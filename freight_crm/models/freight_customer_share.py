@@ -5,8 +5,6 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .freight_workflow_guard import WORKFLOW
 
-MANAGER = "freight_crm.group_freight_manager"
-
 
 class FreightCustomerShare(models.Model):
     """A request to share a customer's file with another salesperson
@@ -128,7 +126,7 @@ class FreightCustomerShare(models.Model):
 
     def write(self, vals):
         self._freight_check_expiry_given([vals], creating=False)
-        if not (self.env.su or self.env.user.has_group(MANAGER)):
+        if not (self.env.su or self.env.user._freight_is_manager()):
             # A decided request (e.g. approved) is frozen for non-managers:
             # extending its expiry would prolong the sharing unapproved; and
             # whom it shares with is the manager's decision.
@@ -161,7 +159,7 @@ class FreightCustomerShare(models.Model):
         }
 
     def _freight_check_decide(self, action, states=("requested",)):
-        if not (self.env.su or self.env.user.has_group(MANAGER)):
+        if not (self.env.su or self.env.user._freight_is_manager()):
             raise AccessError(
                 self.env._("Only a Freight CRM manager can decide a request.")
             )

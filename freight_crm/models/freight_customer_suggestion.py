@@ -3,9 +3,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.roles import MANAGER
 from .freight_workflow_guard import WORKFLOW
 
-MANAGER = "freight_crm.group_freight_manager"
 FEEDBACK_ACTIVITY = "freight_crm.mail_activity_customer_suggestion_feedback"
 
 

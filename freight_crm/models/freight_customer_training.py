@@ -28,20 +28,16 @@ class FreightCustomerTraining(models.Model):
 
     _name = "freight.customer.training"
     _description = "Customer Training"
-    _inherit = ("mail.thread", "mail.activity.mixin", "freight.workflow.guard")
+    _inherit = (
+        "mail.thread",
+        "mail.activity.mixin",
+        "freight.workflow.guard",
+        "freight.customer.ledger.mixin",
+    )
     _order = "date desc, id desc"
     _rec_name = "topic"
     _rec_names_search = ("topic", "partner_id")
 
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Customer",
-        required=True,
-        index=True,
-        tracking=True,
-        ondelete="cascade",
-        domain="[('is_company', '=', True), ('freight_customer_state', '!=', False)]",
-    )
     user_id = fields.Many2one(
         "res.users",
         string="Trainer",
@@ -167,18 +163,11 @@ class FreightCustomerTraining(models.Model):
                     self.env._("The effect score lies between 0 and 100.")
                 )
 
-    @api.constrains("partner_id")
-    def _check_partner_is_customer(self):
-        for training in self:
-            partner = training.partner_id.sudo()
-            if not partner.is_company or not partner.freight_customer_state:
-                raise ValidationError(
-                    self.env._(
-                        "%s is not a freight customer company: trainings are "
-                        "given to customers.",
-                        partner.display_name,
-                    )
-                )
+    def _freight_ledger_not_customer_message(self, partner):
+        return self.env._(
+            "%s is not a freight customer company: trainings are given to customers.",
+            partner.display_name,
+        )
 
     def write(self, vals):
         if not self.env.su:

@@ -5,9 +5,9 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.roles import MANAGER
 from .freight_workflow_guard import WORKFLOW
 
-MANAGER = "freight_crm.group_freight_manager"
 DUE_ACTIVITY = "freight_crm.mail_activity_inspection_due"
 RECTIFY_ACTIVITY = "freight_crm.mail_activity_inspection_rectification"
 INTERVAL_PARAM = "freight_crm.inspection_interval_months"

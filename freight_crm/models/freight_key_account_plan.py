@@ -5,9 +5,12 @@ from datetime import date, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools.cron_batch import freight_keyset_batches
+from ..tools.roles import MANAGER
 from .freight_workflow_guard import PARENT, WORKFLOW
 
-MANAGER = "freight_crm.group_freight_manager"
+# Key accounts reminded per committed batch of the daily reminder.
+REMINDER_BATCH = 1000
 REVIEW_ACTIVITY = "freight_crm.mail_activity_key_account_plan_review"
 DUE_ACTIVITY = "freight_crm.mail_activity_key_account_plan_due"
 REMINDER_PARAM = "freight_crm.key_account_plan_reminder_days"
@@ -32,19 +35,16 @@ class FreightKeyAccountPlan(models.Model):
 
     _name = "freight.key.account.plan"
     _description = "Key Account Relationship Plan"
-    _inherit = ("mail.thread", "mail.activity.mixin", "freight.workflow.guard")
+    _inherit = (
+        "mail.thread",
+        "mail.activity.mixin",
+        "freight.workflow.guard",
+        "freight.customer.ledger.mixin",
+    )
     _order = "period_start desc, id desc"
     _rec_names_search = ("partner_id",)
 
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Key Account",
-        required=True,
-        index=True,
-        tracking=True,
-        ondelete="restrict",
-        domain="[('is_company', '=', True), ('freight_customer_state', '!=', False)]",
-    )
+    partner_id = fields.Many2one(string="Key Account", ondelete="restrict")
     user_id = fields.Many2one(
         "res.users",
         string="Account Manager",
@@ -192,18 +192,12 @@ class FreightKeyAccountPlan(models.Model):
                     )
                 )
 
-    @api.constrains("partner_id")
-    def _check_partner_is_customer(self):
-        for plan in self:
-            partner = plan.partner_id.sudo()
-            if not partner.is_company or not partner.freight_customer_state:
-                raise ValidationError(
-                    self.env._(
-                        "%s is not a freight customer company: relationship "
-                        "plans are written for key accounts.",
-                        partner.display_name,
-                    )
-                )
+    def _freight_ledger_not_customer_message(self, partner):
+        return self.env._(
+            "%s is not a freight customer company: relationship "
+            "plans are written for key accounts.",
+            partner.display_name,
+        )
 
     @api.onchange("period_start")
     def _onchange_period_start(self):
@@ -323,7 +317,7 @@ class FreightKeyAccountPlan(models.Model):
         it for rework, or its submitter withdraws it."""
         self.check_access("write")
         self._freight_check_states(("submitted",), self.env._("Back to draft"))
-        is_manager = self.env.su or self.env.user.has_group(MANAGER)
+        is_manager = self.env.su or self.env.user._freight_is_manager()
         if not is_manager and any(p.submitted_by_id != self.env.user for p in self):
             raise UserError(
                 self.env._(
@@ -379,24 +373,33 @@ class FreightKeyAccountPlan(models.Model):
             )
             .mapped("res_id")
         )
-        partners = Partner.search(
+        partners = [Partner]
+
+        def remind(batch):
+            for partner in batch:
+                partner.activity_schedule(
+                    DUE_ACTIVITY,
+                    date_deadline=start,
+                    user_id=partner.user_id.id,
+                    note=partner.with_context(lang=partner.user_id.lang).env._(
+                        "Write the relationship plan of %(customer)s for the half "
+                        "year starting on %(start)s and submit it for approval.",
+                        customer=partner.display_name,
+                        start=start,
+                    ),
+                )
+            partners[0] |= batch
+
+        # A rerun after a crash finds the reminded ones by their activity.
+        freight_keyset_batches(
+            Partner,
             [
                 ("freight_is_key_account", "=", True),
                 ("is_company", "=", True),
                 ("user_id", "!=", False),
                 ("id", "not in", (planned | reminded).ids),
-            ]
+            ],
+            remind,
+            batch_size=REMINDER_BATCH,
         )
-        for partner in partners:
-            partner.activity_schedule(
-                DUE_ACTIVITY,
-                date_deadline=start,
-                user_id=partner.user_id.id,
-                note=partner.with_context(lang=partner.user_id.lang).env._(
-                    "Write the relationship plan of %(customer)s for the half "
-                    "year starting on %(start)s and submit it for approval.",
-                    customer=partner.display_name,
-                    start=start,
-                ),
-            )
-        return partners
+        return partners[0]

@@ -1,7 +1,6 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import fields, models
 
 
 class FreightKeyAccountWatch(models.Model):
@@ -11,19 +10,16 @@ class FreightKeyAccountWatch(models.Model):
 
     _name = "freight.key.account.watch"
     _description = "Key Account Special Watch"
-    _inherit = ("mail.thread", "mail.activity.mixin", "freight.workflow.guard")
+    _inherit = (
+        "mail.thread",
+        "mail.activity.mixin",
+        "freight.workflow.guard",
+        "freight.customer.ledger.mixin",
+    )
     _order = "date desc, id desc"
     _rec_name = "title"
 
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Key Account",
-        required=True,
-        index=True,
-        tracking=True,
-        ondelete="cascade",
-        domain="[('is_company', '=', True), ('freight_customer_state', '!=', False)]",
-    )
+    partner_id = fields.Many2one(string="Key Account")
     user_id = fields.Many2one(
         "res.users",
         string="Recorded By",
@@ -45,15 +41,9 @@ class FreightKeyAccountWatch(models.Model):
     note = fields.Text(required=True)
     source = fields.Char(help="Where the news comes from: press, customer, website.")
 
-    @api.constrains("partner_id")
-    def _check_partner_is_customer(self):
-        for watch in self:
-            partner = watch.partner_id.sudo()
-            if not partner.is_company or not partner.freight_customer_state:
-                raise ValidationError(
-                    self.env._(
-                        "%s is not a freight customer company: the special "
-                        "watch follows key accounts.",
-                        partner.display_name,
-                    )
-                )
+    def _freight_ledger_not_customer_message(self, partner):
+        return self.env._(
+            "%s is not a freight customer company: the special "
+            "watch follows key accounts.",
+            partner.display_name,
+        )

@@ -3,11 +3,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools.roles import MANAGER
 from .freight_workflow_guard import WORKFLOW
 
-MANAGER = "freight_crm.group_freight_manager"
-SALESPERSON = "freight_crm.group_freight_salesperson"
-SERVICE = "freight_crm.group_freight_service"
 # The rulebook leaves the figures blank (不得少于__课时): the class hours
 # a year most logistics companies ask of account managers and of frontline
 # sales or service staff.
@@ -105,7 +103,7 @@ class FreightStaffTraining(models.Model):
         for training in self:
             user = training.user_id.sudo()
             if user.share or not (
-                user.has_group(SALESPERSON) or user.has_group(SERVICE)
+                user._freight_is_salesperson() or user._freight_is_service()
             ):
                 raise ValidationError(
                     self.env._(

@@ -5,8 +5,6 @@ import functools
 from odoo import models
 from odoo.fields import Domain
 
-from .res_partner_confidentiality import FILE
-
 
 class IrAttachment(models.Model):
     """Files attached to a freight customer (licence scans, contracts,
@@ -19,7 +17,7 @@ class IrAttachment(models.Model):
     _inherit = "ir.attachment"
 
     def _freight_hides_customer_files(self):
-        return not self.env.su and not self.env.user.has_groups(FILE)
+        return not self.env.su and not self.env.user._freight_has_role()
 
     def _freight_visible_files(self):
         customers = (

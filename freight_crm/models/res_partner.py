@@ -5,7 +5,8 @@ from contextlib import nullcontext
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-MANAGER = "freight_crm.group_freight_manager"
+from ..tools.roles import MANAGER
+
 # Writes that can move a customer into ``signed`` or under another company:
 # the signing gates (admission, contract) are held on each of them.
 SIGNING_FIELDS = ("freight_customer_state", "parent_id", "is_company")
@@ -277,7 +278,7 @@ class ResPartner(models.Model):
 
     # Workflow guard --------------------------------------------------------
     def _freight_guard_refuse(self, name, rule, value, record):
-        if rule == MANAGER and not self.env.user.has_group(MANAGER):
+        if rule == MANAGER and not self.env.user._freight_is_manager():
             raise AccessError(
                 self.env._(
                     "Only a Freight CRM manager can set: %s.",
@@ -292,7 +293,7 @@ class ResPartner(models.Model):
         another salesperson (R-SEC-1, R-VIS-6). Checked against the stored
         owner, so clearing the state, taking the customer and setting the
         state back is refused as well as the direct reassignment."""
-        if self.env.su or self.env.user.has_group(MANAGER):
+        if self.env.su or self.env.user._freight_is_manager():
             return
         new_state = vals.get("freight_customer_state")
         for partner in self.sudo():

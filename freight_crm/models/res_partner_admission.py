@@ -201,7 +201,7 @@ class ResPartner(models.Model):
     def _freight_check_exception_reason(self, vals):
         """Once a manager granted the exception, its reason is part of the
         record: only a manager rewrites it."""
-        if self.env.su or self.env.user.has_group(MANAGER):
+        if self.env.su or self.env.user._freight_is_manager():
             return
         reason = vals["freight_admission_exception_reason"] or False
         for partner in self:
@@ -322,7 +322,7 @@ class ResPartner(models.Model):
     def action_freight_record_admission_exception(self):
         """A manager admits a customer despite a failed criterion; who, when
         and why are recorded (R-ONB-3)."""
-        if not self.env.user.has_group(MANAGER):
+        if not self.env.user._freight_is_manager():
             raise AccessError(
                 self.env._("Only a Freight CRM manager can record an exception.")
             )

@@ -6,7 +6,6 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .freight_workflow_guard import WORKFLOW
-from .res_partner import MANAGER
 
 
 class ResPartner(models.Model):
@@ -42,7 +41,7 @@ class ResPartner(models.Model):
     def action_freight_anonymise(self):
         """Irreversibly erase the personal and business data of customers no
         longer needed (已不需要的客户信息及时销毁); who and when are kept."""
-        if not self.env.user.has_group(MANAGER):
+        if not self.env.user._freight_is_manager():
             raise AccessError(
                 self.env._("Only a Freight CRM manager can anonymise a customer.")
             )

@@ -20,17 +20,15 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
-SALES = "freight_crm.group_freight_salesperson"
-MANAGER = "freight_crm.group_freight_manager"
+from ..tools.roles import ANY_ROLE, LEGAL, MANAGER, SALESPERSON, SERVICE
+
+SALES = SALESPERSON
 # Every freight role reads the customer file; managers imply both others.
-FILE = (
-    "freight_crm.group_freight_salesperson,freight_crm.group_freight_service,"
-    "freight_crm.group_freight_legal"
-)
+FILE = ANY_ROLE
 # Grading and evaluations: the roles with access to the evaluations.
-GRADING = "freight_crm.group_freight_salesperson,freight_crm.group_freight_service"
+GRADING = f"{SALESPERSON},{SERVICE}"
 # Contract status: the roles with access to the contracts.
-CONTRACTS = "freight_crm.group_freight_salesperson,freight_crm.group_freight_legal"
+CONTRACTS = f"{SALESPERSON},{LEGAL}"
 # Paths of res.partner that reach bank data; exported by managers only.
 BANK_PATHS = ("bank_ids", "freight_bank_name", "freight_bank_account")
 # Values whose change may move a partner into or out of a customer file.
@@ -157,7 +155,7 @@ class ResPartner(models.Model):
         create or write without the right to read the freight fields it
         checks (an internal user without a freight role creating a
         contact, a sales user confirming an order)."""
-        return not self.env.su and not self.env.user.has_groups(FILE)
+        return not self.env.su and not self.env.user._freight_has_role()
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -255,7 +253,7 @@ class ResPartner(models.Model):
         """Bank accounts of freight customers are exported by managers only,
         whatever path reaches them (bank_ids/acc_number, the file's bank
         fields)."""
-        if not self.env.su and not self.env.user.has_group(MANAGER):
+        if not self.env.su and not self.env.user._freight_is_manager():
             wants_bank = any(
                 path.replace("/", ".").split(".")[0] in BANK_PATHS
                 for path in fields_to_export

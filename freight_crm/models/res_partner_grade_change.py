@@ -13,8 +13,6 @@ from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 from odoo.tools.mail import generate_tracking_message_id
 
-from .res_partner import MANAGER
-
 # What a manager writes by hand that the grading flow applies instead.
 MANUAL_GRADE_FIELDS = ("freight_grade_id", "freight_score")
 
@@ -58,7 +56,7 @@ class ResPartner(models.Model):
         out."""
         if self.env.su or not set(vals) & set(MANUAL_GRADE_FIELDS):
             return {}
-        if not self.env.user.has_group(MANAGER):
+        if not self.env.user._freight_is_manager():
             return {}
         manual = {}
         for name in set(vals) & set(MANUAL_GRADE_FIELDS):

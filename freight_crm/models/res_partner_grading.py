@@ -210,7 +210,7 @@ class ResPartner(models.Model):
 
     def action_freight_apply_rule_grade(self):
         """Grade the selected customers by the rules now (R-GRD-4)."""
-        if not (self.env.su or self.env.user.has_group(MANAGER)):
+        if not (self.env.su or self.env.user._freight_is_manager()):
             raise UserError(
                 self.env._("Only a Freight CRM manager can grade customers by rules.")
             )

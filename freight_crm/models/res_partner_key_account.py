@@ -5,9 +5,10 @@
 from odoo import api, fields, models
 from odoo.fields import Domain
 
+from ..tools.cron_batch import freight_keyset_batches
+from ..tools.roles import ANY_ROLE, MANAGER
 from .freight_workflow_guard import WORKFLOW
 
-MANAGER = "freight_crm.group_freight_manager"
 CHURN_PARAMS = {
     # The rulebook names churn management without figures: defaults.
     "freight_crm.churn_volume_drop_percent": 30.0,
@@ -24,18 +25,12 @@ class ResPartner(models.Model):
 
     freight_business_scope = fields.Text(
         string="Business Scope",
-        groups=(
-            "freight_crm.group_freight_salesperson,freight_crm.group_freight_service,"
-            "freight_crm.group_freight_legal"
-        ),
+        groups=ANY_ROLE,
         help="Business scope as registered in the business licence.",
     )
     freight_nda_signed_date = fields.Date(
         string="NDA Signed On",
-        groups=(
-            "freight_crm.group_freight_salesperson,freight_crm.group_freight_service,"
-            "freight_crm.group_freight_legal"
-        ),
+        groups=ANY_ROLE,
         help="Date the confidentiality agreement with the customer was signed.",
     )
     freight_volume_peak = fields.Monetary(
@@ -89,16 +84,13 @@ class ResPartner(models.Model):
         batch_size = max(params["freight_crm.churn_batch_size"], 1)
         drop = params["freight_crm.churn_volume_drop_percent"]
         domain = self._freight_churn_domain()
-        cases = self.env["freight.customer.churn"]
-        last_id = 0
-        while batch := Partner.search(
-            domain & Domain("id", ">", last_id), order="id", limit=batch_size
-        ):
-            cases |= batch._freight_detect_churn_batch(drop)
-            last_id = batch[-1].id
-            if self.env.context.get("ir_cron_progress_id"):
-                self.env["ir.cron"]._commit_progress(len(batch))
-        return cases
+        cases = [self.env["freight.customer.churn"]]
+
+        def detect(batch):
+            cases[0] |= batch._freight_detect_churn_batch(drop)
+
+        freight_keyset_batches(Partner, domain, detect, batch_size=batch_size)
+        return cases[0]
 
     def _freight_detect_churn_batch(self, drop):
         Churn = self.env["freight.customer.churn"].sudo()

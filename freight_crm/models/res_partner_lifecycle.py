@@ -5,7 +5,6 @@
 from odoo import models
 from odoo.exceptions import AccessError, UserError
 
-MANAGER = "freight_crm.group_freight_manager"
 # Moves of the lifecycle only a manager makes: eliminated customers are
 # reviewed by the manager and handed to a salesperson again (对于新客户和
 # 淘汰客户，由业务部经理审核，并重新划归各sales).
@@ -26,7 +25,7 @@ class ResPartner(models.Model):
 
     def _freight_check_manager_move(self, new_state):
         """Entering or leaving the eliminated state is a manager's."""
-        if self.env.su or self.env.user.has_group(MANAGER):
+        if self.env.su or self.env.user._freight_is_manager():
             return
         for partner in self.sudo():
             old_state = partner.freight_customer_state or False

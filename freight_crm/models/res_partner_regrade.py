@@ -9,6 +9,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from ..tools.cron_batch import freight_cron_batches
+
 # Columns the re-grade reads per customer, in this order.
 REGRADE_COLUMNS = (
     "id",
@@ -48,17 +50,15 @@ class ResPartner(models.Model):
         grades = self.env["freight.customer.grade"]._freight_active_grades()
         grader = self._freight_regrade_grader(grades, params, today)
         plan = dict(self._freight_regrade_plan(quarter, grades), grader=grader)
-        remaining = self._freight_regrade_count(quarter, run.last_partner_id)
-        while True:
-            rows = self._freight_regrade_rows(quarter, run.last_partner_id, batch_size)
-            if not rows:
-                run._freight_finish()
-                self.env["ir.cron"]._commit_progress(0, remaining=0)
-                break
-            self._freight_regrade_batch(rows, plan, run)
-            remaining = max(remaining - len(rows), 0)
-            if not self.env["ir.cron"]._commit_progress(len(rows), remaining=remaining):
-                break
+        freight_cron_batches(
+            self.env,
+            lambda last_id: self._freight_regrade_rows(quarter, last_id, batch_size),
+            lambda rows: self._freight_regrade_batch(rows, plan, run),
+            last_id=run.last_partner_id,
+            remaining=self._freight_regrade_count(quarter, run.last_partner_id),
+            always_commit=True,
+            on_done=run._freight_finish,
+        )
         return True
 
     @api.model

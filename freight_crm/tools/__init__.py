@@ -1,1 +1,3 @@
 from .measured_fields import MeasuredFloat, MeasuredInteger
+from . import roles
+from .cron_batch import freight_cron_batches, freight_keyset_batches

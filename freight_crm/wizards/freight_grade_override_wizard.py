@@ -23,7 +23,7 @@ class FreightGradeOverrideWizard(models.TransientModel):
     def action_apply(self):
         if len(self) != 1:
             raise UserError(self.env._("Apply one grade override at a time."))
-        if not self.env.user.has_group("freight_crm.group_freight_manager"):
+        if not self.env.user._freight_is_manager():
             raise UserError(
                 self.env._("Only a Freight CRM manager can override a grade.")
             )

@@ -4,8 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.freight_crm.models.freight_workflow_guard import PARENT, WORKFLOW
+from odoo.addons.freight_crm.tools.roles import MANAGER
 
-MANAGER = "freight_crm.group_freight_manager"
 # The rulebook names the complaint penalty system (客户投诉处罚制度)
 # without figures: appraisal points deducted per complaint class.
 PENALTY_POINTS = {

@@ -9,6 +9,7 @@ from odoo.addons.freight_crm.models.freight_workflow_guard import (
     COMPUTED,
     WORKFLOW,
 )
+from odoo.addons.freight_crm.tools.roles import MANAGER, SALESPERSON, SERVICE
 
 from .freight_complaint_deadline import COMPLAINT_CLASSES
 from .freight_complaint_root_cause import RESPONSIBLE_TYPES
@@ -16,11 +17,9 @@ from .freight_complaint_root_cause import RESPONSIBLE_TYPES
 # Internal roles that handle complaints: only they read the handling record
 # (first owner, escalation, analysis, measures, compensation), not the
 # customer's portal users nor employees without a Freight CRM role.
-COMPLAINT_STAFF = (
-    "freight_crm.group_freight_salesperson,freight_crm.group_freight_service"
-)
+COMPLAINT_STAFF = f"{SALESPERSON},{SERVICE}"
 # Who may correct the intake time of a complaint after it was recorded.
-INTAKE_EDITOR = "freight_crm.group_freight_manager"
+INTAKE_EDITOR = MANAGER
 # A client clock slightly ahead of the server's is not a future intake.
 INTAKE_CLOCK_SKEW = timedelta(minutes=5)
 

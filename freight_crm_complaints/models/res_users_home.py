@@ -9,8 +9,6 @@ class ResUsers(models.Model):
     _inherit = "res.users"  # pylint: disable=consider-merging-classes-inherited
 
     def _freight_home_action_xmlid(self):
-        if self.has_group("freight_crm.group_freight_service") and not self.has_group(
-            "freight_crm.group_freight_manager"
-        ):
+        if self._freight_is_service() and not self._freight_is_manager():
             return "freight_crm_complaints.board_board_action_service"
         return super()._freight_home_action_xmlid()

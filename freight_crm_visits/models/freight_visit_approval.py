@@ -26,9 +26,7 @@ class FreightVisit(models.Model):
             )
 
     def _check_manager(self):
-        if not self.env.su and not self.env.user.has_group(
-            "freight_crm.group_freight_manager"
-        ):
+        if not self.env.su and not self.env.user._freight_is_manager():
             raise UserError(
                 self.env._("Only a Freight CRM manager can approve or return visits.")
             )

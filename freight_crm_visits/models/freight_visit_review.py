@@ -6,10 +6,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.freight_crm.models.freight_workflow_guard import COMPUTED, WORKFLOW
+from odoo.addons.freight_crm.tools.roles import MANAGER
 
 from .common import PLANNED_STATES, get_setting
-
-MANAGER = "freight_crm.group_freight_manager"
 
 
 class FreightVisitReview(models.Model):
@@ -106,7 +105,7 @@ class FreightVisitReview(models.Model):
         }
 
     def _check_manager(self, message):
-        if not self.env.su and not self.env.user.has_group(MANAGER):
+        if not self.env.su and not self.env.user._freight_is_manager():
             raise UserError(message)
 
     def _check_any(self):

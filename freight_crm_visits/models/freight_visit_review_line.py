@@ -8,8 +8,7 @@ from odoo.addons.freight_crm.models.freight_workflow_guard import (
     PARENT,
     WORKFLOW,
 )
-
-MANAGER = "freight_crm.group_freight_manager"
+from odoo.addons.freight_crm.tools.roles import MANAGER
 
 
 class FreightVisitReviewLine(models.Model):
@@ -66,7 +65,7 @@ class FreightVisitReviewLine(models.Model):
 
     def _check_review_open(self):
         """Salespeople change the figures only while the review is to fill."""
-        if self.env.su or self.env.user.has_group(MANAGER):
+        if self.env.su or self.env.user._freight_is_manager():
             return
         if any(line.review_id.state != "draft" for line in self):
             raise UserError(

@@ -6,8 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.freight_crm.models.freight_workflow_guard import WORKFLOW
+from odoo.addons.freight_crm.tools.roles import MANAGER
 
-MANAGER = "freight_crm.group_freight_manager"
 VISIT_ACTIVITY = "freight_crm_visits.mail_activity_type_visit"
 
 

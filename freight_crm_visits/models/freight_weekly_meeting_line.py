@@ -7,7 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.freight_crm.models.freight_workflow_guard import PARENT, WORKFLOW
 
-from .freight_weekly_meeting import MANAGER, VISIT_ACTIVITY
+from .freight_weekly_meeting import VISIT_ACTIVITY
 
 
 class FreightWeeklyMeetingLine(models.Model):
@@ -76,7 +76,7 @@ class FreightWeeklyMeetingLine(models.Model):
     @api.constrains("manager_id")
     def _check_manager(self):
         for line in self:
-            if not line.manager_id.sudo().has_group(MANAGER):
+            if not line.manager_id.sudo()._freight_is_manager():
                 raise ValidationError(
                     self.env._(
                         "%s is not a Freight CRM manager: the meeting decides the "

@@ -1,9 +1,12 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import bisect
 from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.tools import SQL
+
+from odoo.addons.freight_crm.tools.cron_batch import freight_cron_batches
 
 from .common import get_setting
 
@@ -118,19 +121,19 @@ class ResPartner(models.Model):
         today = fields.Date.context_today(self)
         limit = today + timedelta(days=self._freight_visit_horizon())
         due_ids = self._freight_due_for_visit_ids(limit)
-        in_cron = bool(self.env.context.get("ir_cron_progress_id"))
-        visits = self.env["freight.visit"]
-        for start in range(0, len(due_ids), batch_size):
-            batch = self.browse(due_ids[start : start + batch_size])
-            visits |= batch._freight_create_planned_visits(today)
+        visits = [self.env["freight.visit"]]
+
+        def fetch(last_id):
+            start = bisect.bisect_right(due_ids, last_id)
+            return self.browse(due_ids[start : start + batch_size])
+
+        def plan(batch):
+            visits[0] |= batch._freight_create_planned_visits(today)
             self._freight_leave_planning_xid()
-            remaining = max(len(due_ids) - start - batch_size, 0)
-            if in_cron and not self.env["ir.cron"]._commit_progress(
-                len(batch), remaining=remaining
-            ):
-                # Out of time: the cron is rescheduled for the rest.
-                break
-        return visits
+
+        # Out of time: the cron is rescheduled for the rest.
+        freight_cron_batches(self.env, fetch, plan, remaining=len(due_ids))
+        return visits[0]
 
     def _freight_create_planned_visits(self, today):
         if not self:

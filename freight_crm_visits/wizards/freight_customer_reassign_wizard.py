@@ -44,7 +44,7 @@ class FreightCustomerReassignWizard(models.TransientModel):
         return {"type": "ir.actions.act_window_close"}
 
     def _freight_reassign(self):
-        if not self.env.user.has_group("freight_crm.group_freight_manager"):
+        if not self.env.user._freight_is_manager():
             raise UserError(
                 self.env._("Only a Freight CRM manager can reassign customers.")
             )
