@@ -111,6 +111,13 @@ class TestFreightComplaintReplyTarget(FreightComplaintCase):
                 on_time,
                 Ticket.search([("freight_reply_late", "!=", False)]),
             )
+            # The customer's salesperson filters the late replies too.
+            self.assertEqual(
+                Ticket.with_user(self.salesperson).search(
+                    [("freight_reply_late", "=", True), ("id", "in", late.ids)]
+                ),
+                late.with_user(self.salesperson),
+            )
 
     def test_first_reply_not_written_by_hand(self):
         ticket = self._complaint(shanghai(2026, 11, 23, 19, 0))
