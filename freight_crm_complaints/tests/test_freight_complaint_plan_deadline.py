@@ -100,3 +100,18 @@ class TestFreightComplaintPlanDeadline(FreightComplaintCase):
             ticket.with_user(self.manager).write(
                 {"freight_plan_deadline": shanghai(2026, 12, 30, 9, 0)}
             )
+
+    def test_quarter_report_gives_plans_on_time(self):
+        # Q1 2026 holds no demo complaint; 2026-01-12 is a Monday.
+        self.env.user.tz = "Asia/Shanghai"
+        in_time = self._complaint(shanghai(2026, 1, 12, 9, 0), "major")
+        self._complaint(shanghai(2026, 1, 12, 10, 0), "important")
+        self._complaint(shanghai(2026, 1, 12, 11, 0))
+        with freeze_time(shanghai(2026, 1, 14, 9, 0)):
+            self._submit_and_approve(in_time)
+        report = self.env["freight.complaint.quarter.report"].create(
+            {"year": 2026, "quarter": "1", "company_id": in_time.company_id.id}
+        )
+        with freeze_time(shanghai(2026, 1, 30, 9, 0)):
+            data = report.with_user(self.manager)._get_report_data()
+        self.assertAlmostEqual(data["plan_on_time_rate"], 50.0)

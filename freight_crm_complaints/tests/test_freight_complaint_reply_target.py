@@ -140,3 +140,26 @@ class TestFreightComplaintReplyTarget(FreightComplaintCase):
         self.assertFalse(ticket.freight_reply_due)
         self.assertFalse(ticket.freight_reply_state)
         self.assertFalse(ticket.freight_first_reply_date)
+
+    def test_quarter_report_gives_share_on_time(self):
+        # Q1 2026 holds no demo complaint; 2026-01-12 is a Monday.
+        self.env.user.tz = "Asia/Shanghai"
+        on_time = self._complaint(shanghai(2026, 1, 12, 19, 0))
+        late = self._complaint(shanghai(2026, 1, 12, 20, 0))
+        pending = self._complaint(shanghai(2026, 1, 19, 20, 0))
+        with freeze_time(shanghai(2026, 1, 13, 9, 0)):
+            self._reply(on_time, self.service)
+        with freeze_time(shanghai(2026, 1, 13, 12, 0)):
+            self._reply(late, self.service)
+        report = self.env["freight.complaint.quarter.report"].create(
+            {"year": 2026, "quarter": "1", "company_id": on_time.company_id.id}
+        )
+        with freeze_time(shanghai(2026, 1, 19, 21, 0)):
+            data = report.with_user(self.manager)._get_report_data()
+        # Still within its time, the pending reply is neither on time nor late.
+        self.assertEqual(data["off_hours"], 3)
+        self.assertAlmostEqual(data["reply_on_time_rate"], 50.0)
+        with freeze_time(shanghai(2026, 1, 20, 11, 0)):
+            data = report.with_user(self.manager)._get_report_data()
+        self.assertEqual(pending.freight_reply_state, "pending")
+        self.assertAlmostEqual(data["reply_on_time_rate"], 100.0 / 3)

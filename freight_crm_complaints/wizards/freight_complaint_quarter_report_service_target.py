@@ -1,6 +1,7 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import models
+from odoo.fields import Domain
 
 
 class FreightComplaintQuarterReport(models.TransientModel):
@@ -11,29 +12,36 @@ class FreightComplaintQuarterReport(models.TransientModel):
 
     def _get_report_data(self):
         data = super()._get_report_data()
-        tickets = self.env["helpdesk.ticket"].search(self._get_domain())
+        Ticket = self.env["helpdesk.ticket"]
+        quarter = Domain(self._get_domain())
         # Only targets already decided count: a reply or a plan still
         # within its time is neither on time nor late yet.
-        replies = tickets.filtered(
-            lambda t: t.freight_reply_state == "on_time" or t.freight_reply_late
+        replied = Ticket.search_count(
+            quarter & Domain("freight_reply_state", "=", "on_time")
         )
-        plans = tickets.filtered(
-            lambda t: (
-                t.freight_plan_deadline
-                and (t.freight_approval_date or t.freight_plan_overdue)
-            )
+        replies_late = Ticket.search_count(
+            quarter & Domain("freight_reply_late", "=", True)
         )
-        replied = replies.filtered(lambda t: t.freight_reply_state == "on_time")
-        planned = plans.filtered(lambda t: not t.freight_plan_overdue)
+        planned = Ticket.search_count(
+            quarter
+            & Domain("freight_plan_deadline", "!=", False)
+            & Domain("freight_approval_date", "!=", False)
+            & Domain("freight_plan_late", "=", False)
+        )
+        plans_late = Ticket.search_count(
+            quarter & Domain("freight_plan_overdue", "=", True)
+        )
         data.update(
             {
-                "off_hours": len(tickets.filtered("freight_off_hours")),
-                "reply_on_time_rate": (
-                    100.0 * len(replied) / len(replies) if replies else 0.0
+                "off_hours": Ticket.search_count(
+                    quarter & Domain("freight_off_hours", "=", True)
                 ),
-                "plan_on_time_rate": (
-                    100.0 * len(planned) / len(plans) if plans else 0.0
-                ),
+                "reply_on_time_rate": self._freight_share(replied, replies_late),
+                "plan_on_time_rate": self._freight_share(planned, plans_late),
             }
         )
         return data
+
+    @staticmethod
+    def _freight_share(on_time, late):
+        return 100.0 * on_time / (on_time + late) if on_time + late else 0.0
