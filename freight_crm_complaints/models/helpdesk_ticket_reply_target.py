@@ -202,5 +202,8 @@ class HelpdeskTicket(models.Model):
             return False
         if message.subtype_id != self.env.ref("mail.mt_comment"):
             return False
+        # OdooBot's automated messages answer nobody.
+        if message.author_id == self.env.ref("base.partner_root"):
+            return False
         authors = message.author_id.user_ids
         return bool(authors) and not any(user.share for user in authors)

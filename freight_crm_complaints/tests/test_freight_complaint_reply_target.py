@@ -82,6 +82,13 @@ class TestFreightComplaintReplyTarget(FreightComplaintCase):
                 subtype_xmlid="mail.mt_comment",
                 author_id=self.customer.id,
             )
+            # An automated message of the system.
+            ticket.message_post(
+                body="<p>已收到。</p>",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                author_id=self.env.ref("base.partner_root").id,
+            )
         self.assertFalse(ticket.freight_first_reply_date)
         with freeze_time(shanghai(2026, 11, 24, 9, 45)):
             self._reply(ticket, self.service)
