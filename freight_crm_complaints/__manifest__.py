@@ -4,7 +4,7 @@
     "name": "Freight CRM Complaints",
     "summary": "Complaint tickets with classes, working-hour deadlines, "
     "escalation, root causes and callbacks",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Sales",
     "website": "https://github.com/freight-crm/freight_crm",
     "author": "freight_crm contributors",
