@@ -1,6 +1,8 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import importlib.util
 from datetime import date
+from pathlib import Path
 
 from freezegun import freeze_time
 
@@ -10,6 +12,9 @@ from odoo.tests import tagged
 from .common import FreightComplaintCase, shanghai
 
 PLAN_ACTIVITY = "freight_crm_complaints.mail_activity_type_handling_plan"
+MIGRATION = (
+    Path(__file__).parent.parent / "migrations" / "19.0.1.2.0" / "post-migration.py"
+)
 
 
 @tagged("post_install", "-at_install")
@@ -115,3 +120,14 @@ class TestFreightComplaintPlanDeadline(FreightComplaintCase):
         with freeze_time(shanghai(2026, 1, 30, 9, 0)):
             data = report.with_user(self.manager)._get_report_data()
         self.assertAlmostEqual(data["plan_on_time_rate"], 50.0)
+
+    def test_migration_gives_complaints_on_file_their_todo(self):
+        ticket = self._complaint(shanghai(2026, 11, 23, 9, 0), "important")
+        self._plan_activities(ticket).unlink()
+        spec = importlib.util.spec_from_file_location("post_migration", MIGRATION)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.migrate(self.env.cr, "19.0.1.1.0")
+        self.assertEqual(self._plan_activities(ticket).user_id, self.service)
+        module.migrate(self.env.cr, "19.0.1.1.0")
+        self.assertEqual(len(self._plan_activities(ticket)), 1)
