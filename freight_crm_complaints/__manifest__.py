@@ -4,7 +4,7 @@
     "name": "Freight CRM Complaints",
     "summary": "Complaint tickets with classes, working-hour deadlines, "
     "escalation, root causes and callbacks",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Sales",
     "website": "https://github.com/freight-crm/freight_crm",
     "author": "freight_crm contributors",
@@ -37,6 +37,9 @@
         "views/helpdesk_ticket_board_views.xml",
         "security/freight_complaint_penalty_security.xml",
         "views/freight_complaint_penalty_views.xml",
+        "views/helpdesk_ticket_service_target_views.xml",
+        "views/freight_staff_training_views.xml",
+        "report/freight_complaint_quarter_report_service_target.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

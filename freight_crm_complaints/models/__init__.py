@@ -23,3 +23,8 @@ from . import freight_complaint_penalty
 from . import freight_staff_appraisal
 from . import res_config_settings_penalty
 from . import helpdesk_ticket_penalty
+from . import helpdesk_ticket_reply_target
+from . import helpdesk_ticket_plan_deadline
+from . import helpdesk_ticket_training_feed
+from . import freight_staff_training
+from . import res_config_settings_service_target

@@ -14,3 +14,6 @@ from . import test_freight_complaint_upstream
 from . import test_freight_complaint_i18n
 from . import test_freight_complaint_progress
 from . import test_freight_complaint_penalty
+from . import test_freight_complaint_reply_target
+from . import test_freight_complaint_plan_deadline
+from . import test_freight_complaint_training_feed

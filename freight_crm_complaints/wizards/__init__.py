@@ -1,1 +1,2 @@
 from . import freight_complaint_quarter_report
+from . import freight_complaint_quarter_report_service_target
