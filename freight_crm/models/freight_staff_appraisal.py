@@ -394,12 +394,8 @@ class FreightStaffAppraisal(models.Model):
             "evaluations_on_time": self._freight_measure_evaluations_on_time,
             "key_account_plans_on_time": self._freight_measure_plans_on_time,
             "training_hours": self._freight_measure_training_hours,
-            "customer_satisfaction": lambda: self._freight_measure_kpi(
-                "satisfaction"
-            ),
-            "document_accuracy": lambda: self._freight_measure_kpi(
-                "document_accuracy"
-            ),
+            "customer_satisfaction": lambda: self._freight_measure_kpi("satisfaction"),
+            "document_accuracy": lambda: self._freight_measure_kpi("document_accuracy"),
             "on_time_delivery": lambda: self._freight_measure_kpi("on_time_rate"),
         }.get(measure)
         return method() if method else {}

@@ -62,9 +62,7 @@ class ResConfigSettings(models.TransientModel):
                 )
             if not 0 <= settings.freight_appraisal_on_time_days <= 366:
                 raise ValidationError(
-                    self.env._(
-                        "The appraisal's on-time days lie between 0 and 366."
-                    )
+                    self.env._("The appraisal's on-time days lie between 0 and 366.")
                 )
             if not (
                 0

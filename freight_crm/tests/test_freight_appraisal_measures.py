@@ -194,7 +194,9 @@ class TestFreightAppraisalMeasures(TransactionCase):
             self.assertTrue(appraisals.line_ids)
             activity = appraisals.activity_ids
             self.assertEqual(len(activity), 1)
-            self.assertTrue(activity.user_id.has_group("freight_crm.group_freight_manager"))
+            self.assertTrue(
+                activity.user_id.has_group("freight_crm.group_freight_manager")
+            )
             self.assertNotEqual(activity.user_id, user)
         self.assertEqual(
             self._line(
@@ -234,7 +236,11 @@ class TestFreightAppraisalMeasures(TransactionCase):
         with self.assertQueryCount(queries):
             many.action_freight_collect_actuals()
             self.env.flush_all()
-        self.assertEqual(set(many.line_ids.filtered("is_measured").mapped("measure")) >= {"training_hours"}, True)
+        self.assertEqual(
+            set(many.line_ids.filtered("is_measured").mapped("measure"))
+            >= {"training_hours"},
+            True,
+        )
         self.assertEqual(
             set(
                 many.line_ids.filtered(
