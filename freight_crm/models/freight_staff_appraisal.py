@@ -273,7 +273,11 @@ class FreightStaffAppraisal(models.Model):
     def _freight_add_indicator_lines(self):
         """One line per active indicator of the appraisal's role, with the
         indicator's target and weight: one search and one create for all."""
-        indicators = self.env["freight.appraisal.indicator"].sudo().search([])
+        indicators = (
+            self.env["freight.appraisal.indicator"]
+            .sudo()
+            .search([("role", "in", (*set(self.mapped("role")), "both"))])
+        )
         self.env["freight.staff.appraisal.line"].sudo().create(
             [
                 {
