@@ -236,11 +236,7 @@ class TestFreightAppraisalMeasures(TransactionCase):
         with self.assertQueryCount(queries):
             many.action_freight_collect_actuals()
             self.env.flush_all()
-        self.assertEqual(
-            set(many.line_ids.filtered("is_measured").mapped("measure"))
-            >= {"training_hours"},
-            True,
-        )
+        # Every appraisal got its figure, in as many queries as for two.
         self.assertEqual(
             set(
                 many.line_ids.filtered(
