@@ -22,6 +22,7 @@
         "data/helpdesk_ticket_team_data.xml",
         "data/helpdesk_ticket_stage_data.xml",
         "data/ir_cron_data.xml",
+        "data/freight_appraisal_indicator_data.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_team_views.xml",
         "views/helpdesk_ticket_stage_views.xml",

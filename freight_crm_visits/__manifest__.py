@@ -19,6 +19,7 @@
         "data/freight_public_holiday_data.xml",
         "data/survey_survey_data.xml",
         "data/ir_cron_data.xml",
+        "data/freight_appraisal_indicator_data.xml",
         "report/freight_visit_report.xml",
         "views/freight_visit_views.xml",
         "views/freight_visit_review_views.xml",

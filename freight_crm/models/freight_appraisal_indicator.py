@@ -32,6 +32,25 @@ class FreightAppraisalIndicator(models.Model):
         required=True,
         default="higher",
     )
+    measure = fields.Selection(
+        [
+            ("manual", "Entered by Hand"),
+            ("customers_signed", "New Customers Signed"),
+            ("evaluations_on_time", "Evaluations Confirmed on Time (%)"),
+            ("key_account_plans_on_time", "Key-account Plans Submitted on Time (%)"),
+            ("training_hours", "Training Hours Confirmed"),
+            ("customer_satisfaction", "Customers' Satisfaction KPI (Points)"),
+            ("document_accuracy", "Customers' Document Accuracy KPI (%)"),
+            ("on_time_delivery", "Customers' On-time Delivery KPI (%)"),
+        ],
+        string="Measured From",
+        required=True,
+        default="manual",
+        help="Where the appraisal takes the actual figure from. Entered by "
+        "hand: the manager types it. Any other source: collected from the "
+        "period's records; the line stays blank when the period has nothing "
+        "to measure.",
+    )
     target = fields.Float(string="Default Target", digits=(12, 2), required=True)
     weight = fields.Float(string="Weight (%)", digits=(5, 1), required=True)
 

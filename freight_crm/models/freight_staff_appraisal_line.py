@@ -3,12 +3,15 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools import MeasuredFloat
 from .freight_workflow_guard import COMPUTED, PARENT
 
 
 class FreightStaffAppraisalLine(models.Model):
     """One indicator of an appraisal: its target, the actual figure and
-    the score (0-100) the actual earns."""
+    the score (0-100) the actual earns. A measured indicator takes its
+    actual from the period's records; blank (not 0) while unmeasured, and
+    so is its score."""
 
     _name = "freight.staff.appraisal.line"
     _description = "Staff Appraisal Indicator"
@@ -24,16 +27,35 @@ class FreightStaffAppraisalLine(models.Model):
     )
     direction = fields.Selection(related="indicator_id.direction")
     standard = fields.Text(related="indicator_id.standard")
+    measure = fields.Selection(related="indicator_id.measure")
+    is_measured = fields.Boolean(
+        string="Measured",
+        compute="_compute_is_measured",
+        help="The actual is collected from the period's records; otherwise "
+        "the manager enters it.",
+    )
     target = fields.Float(digits=(12, 2), required=True)
-    actual = fields.Float(digits=(12, 2))
+    actual = MeasuredFloat(digits=(12, 2), help="Blank while not measured.")
     weight = fields.Float(string="Weight (%)", digits=(5, 1), required=True)
-    score = fields.Float(digits=(5, 1), compute="_compute_score", store=True)
+    score = MeasuredFloat(
+        digits=(5, 1),
+        compute="_compute_score",
+        store=True,
+        help="Blank while the actual is blank.",
+    )
     note = fields.Char()
+
+    @api.depends("indicator_id.measure")
+    def _compute_is_measured(self):
+        for line in self:
+            line.is_measured = line.indicator_id.measure not in (False, "manual")
 
     @api.depends("target", "actual", "indicator_id.direction")
     def _compute_score(self):
         for line in self:
-            if line.target <= 0:
+            if line.actual is False:
+                line.score = None
+            elif line.target <= 0:
                 line.score = 0.0
             elif line.indicator_id.direction == "lower":
                 line.score = (
@@ -55,7 +77,7 @@ class FreightStaffAppraisalLine(models.Model):
     @api.constrains("target", "actual", "weight")
     def _check_figures(self):
         for line in self:
-            if line.target <= 0 or line.actual < 0:
+            if line.target <= 0 or (line.actual is not False and line.actual < 0):
                 raise ValidationError(
                     self.env._(
                         "%s: the target must be positive and the actual figure "

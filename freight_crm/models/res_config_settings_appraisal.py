@@ -34,7 +34,18 @@ class ResConfigSettings(models.TransientModel):
         default=APPRAISAL_PARAMS["freight_crm.appraisal_pass_score"],
     )
 
+    freight_appraisal_on_time_days = fields.Integer(
+        string="On Time Within (Days)",
+        config_parameter="freight_crm.appraisal_on_time_days",
+        default=APPRAISAL_PARAMS["freight_crm.appraisal_on_time_days"],
+        help="An evaluation confirmed, a monthly review submitted within this "
+        "many days of its date, or a key-account plan submitted within this "
+        "many days of the start of its half year, counts as on time in the "
+        "appraisal.",
+    )
+
     @api.constrains(
+        "freight_appraisal_on_time_days",
         "freight_appraisal_period_months",
         "freight_appraisal_excellent_score",
         "freight_appraisal_good_score",
@@ -48,6 +59,10 @@ class ResConfigSettings(models.TransientModel):
                         "The appraisal period divides the year: 1, 2, 3, 4, 6 or "
                         "12 months."
                     )
+                )
+            if not 0 <= settings.freight_appraisal_on_time_days <= 366:
+                raise ValidationError(
+                    self.env._("The appraisal's on-time days lie between 0 and 366.")
                 )
             if not (
                 0

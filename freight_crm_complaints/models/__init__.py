@@ -20,6 +20,7 @@ from . import ir_module_module
 from . import res_users_home
 from . import helpdesk_ticket_progress
 from . import freight_complaint_penalty
+from . import freight_appraisal_indicator
 from . import freight_staff_appraisal
 from . import res_config_settings_penalty
 from . import helpdesk_ticket_penalty

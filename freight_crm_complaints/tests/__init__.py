@@ -17,3 +17,4 @@ from . import test_freight_complaint_penalty
 from . import test_freight_complaint_reply_target
 from . import test_freight_complaint_plan_deadline
 from . import test_freight_complaint_training_feed
+from . import test_freight_complaint_appraisal

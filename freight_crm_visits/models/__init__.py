@@ -16,3 +16,6 @@ from . import survey_user_input
 from . import freight_customer_kpi
 from . import freight_weekly_meeting
 from . import freight_weekly_meeting_line
+from . import freight_visit_review_submission
+from . import freight_appraisal_indicator
+from . import freight_staff_appraisal

@@ -143,6 +143,7 @@ class TestVisitGuardPolicy(FreightGuardCase):
                 "state": "submitted",
                 "reviewer_id": self.manager.id,
                 "figures_source": "invoice",
+                "submitted_date": self._next_date(),
                 "total_volume": 99.0,
                 "total_overdue": 99.0,
                 "user_id": other.id,
