@@ -4,7 +4,7 @@
     "name": "Freight CRM Visits",
     "summary": "Visit plans per customer grade, visit records with approval, "
     "monthly review and customer care",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Sales",
     "website": "https://github.com/freight-crm/freight_crm",
     "author": "freight_crm contributors",
