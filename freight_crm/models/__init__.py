@@ -53,6 +53,8 @@ from . import freight_inspection_finding
 from . import res_config_settings_inspection
 from . import freight_appraisal_indicator
 from . import freight_staff_appraisal
+from . import freight_staff_appraisal_measure
+from . import freight_staff_appraisal_cron
 from . import freight_staff_appraisal_line
 from . import res_config_settings_appraisal
 from . import freight_staff_training_reminder

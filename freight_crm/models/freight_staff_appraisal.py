@@ -1,19 +1,16 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from collections import defaultdict
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools.roles import MANAGER
 from .freight_appraisal_indicator import ROLES
 from .freight_workflow_guard import WORKFLOW
 
-MANAGER = "freight_crm.group_freight_manager"
-SALESPERSON = "freight_crm.group_freight_salesperson"
-SERVICE = "freight_crm.group_freight_service"
 # The rulebook leaves the appraisal cycle and the result bands to the
 # company (考核评估周期): a quarter, like the customer re-grading, and
 # bands of 90 (excellent), 75 (good) and 60 (qualified) points.
@@ -28,7 +25,6 @@ APPRAISAL_PARAMS = {
     "freight_crm.appraisal_on_time_days": 7,
 }
 # Appraisals the period-end cron creates per batch.
-APPRAISAL_CRON_BATCH = 200
 FROZEN_ONCE_CONFIRMED = (
     "user_id",
     "role",
@@ -151,7 +147,9 @@ class FreightStaffAppraisal(models.Model):
             user = appraisal.user_id.sudo()
             appraisal.role = (
                 "service"
-                if user and not user.has_group(SALESPERSON) and user.has_group(SERVICE)
+                if user
+                and not user._freight_is_salesperson()
+                and user._freight_is_service()
                 else "sales"
             )
 
@@ -222,7 +220,7 @@ class FreightStaffAppraisal(models.Model):
         for appraisal in self:
             user = appraisal.user_id.sudo()
             if user.share or not (
-                user.has_group(SALESPERSON) or user.has_group(SERVICE)
+                user._freight_is_salesperson() or user._freight_is_service()
             ):
                 raise ValidationError(
                     self.env._(
@@ -359,251 +357,6 @@ class FreightStaffAppraisal(models.Model):
             }
         )
         return True
-
-    # Actuals measured from the addons' records
-
-    def action_freight_collect_actuals(self):
-        """Collect the measured indicators' actuals again from the period's
-        records; the lines entered by hand stay as typed, and so does a
-        figure typed on a measured line the records cannot measure."""
-        action = self.env._("Collect the actuals")
-        self._freight_check_group(MANAGER, action)
-        self._freight_check_states(("draft",), action)
-        self._freight_collect_actuals()
-        return True
-
-    def _freight_collect_actuals(self):
-        """Write the measured lines' actuals: one query per measure and
-        period, whatever the number of appraisals. A line the records cannot
-        measure stays blank (or as the manager typed it)."""
-        lines = self.line_ids.filtered("is_measured")
-        by_value = defaultdict(lambda: self.env["freight.staff.appraisal.line"])
-        for measure in set(lines.mapped("measure")):
-            values = self._freight_measure(measure)
-            for line in lines.filtered(lambda line, m=measure: line.measure == m):
-                value = values.get(line.appraisal_id.id)
-                if value is not None:
-                    by_value[round(value, 2)] |= line
-        # Lines of equal figures are written together.
-        for value, measured in by_value.items():
-            measured.sudo().write({"actual": value})
-
-    def _freight_measure(self, measure):
-        """``{appraisal id: value}`` of ``measure`` over each appraisal's
-        period; an appraisal left out (or None) has nothing to measure.
-        Addons measuring their own records override it: handle their
-        measures and call ``super()`` for the others."""
-        method = {
-            "customers_signed": self._freight_measure_customers_signed,
-            "evaluations_on_time": self._freight_measure_evaluations_on_time,
-            "key_account_plans_on_time": self._freight_measure_plans_on_time,
-            "training_hours": self._freight_measure_training_hours,
-            "customer_satisfaction": lambda: self._freight_measure_kpi("satisfaction"),
-            "document_accuracy": lambda: self._freight_measure_kpi("document_accuracy"),
-            "on_time_delivery": lambda: self._freight_measure_kpi("on_time_rate"),
-        }.get(measure)
-        return method() if method else {}
-
-    def _freight_periods(self):
-        """``{(start, end, end + 1 day): appraisals}``: the measures read each
-        period once for all its employees."""
-        periods = defaultdict(lambda: self.browse())
-        for appraisal in self:
-            start, end = appraisal.period_start, appraisal.period_end
-            periods[(start, end, end + timedelta(days=1))] |= appraisal
-        return periods
-
-    def _freight_period_domain(self, field, start, stop, is_datetime=False):
-        """``field`` within [start, stop)."""
-        if is_datetime:
-            start = datetime.combine(start, time.min)
-            stop = datetime.combine(stop, time.min)
-        return [(field, ">=", start), (field, "<", stop)]
-
-    def _freight_per_appraisal(self, appraisals, by_user):
-        return {
-            appraisal.id: by_user[appraisal.user_id.id]
-            for appraisal in appraisals
-            if by_user.get(appraisal.user_id.id) is not None
-        }
-
-    def _freight_measure_grouped(
-        self, model, user_field, date_field, aggregate, domain=(), is_datetime=False
-    ):
-        """``{appraisal id: aggregate}`` over the records of ``model`` whose
-        ``date_field`` lies in the period, grouped by ``user_field``, as the
-        system: the appraisal counts records the manager need not see."""
-        result = {}
-        Model = self.env[model].sudo().with_context(active_test=False)
-        for (start, __, stop), appraisals in self._freight_periods().items():
-            rows = Model._read_group(
-                [
-                    *domain,
-                    (user_field, "in", appraisals.user_id.ids),
-                    *self._freight_period_domain(date_field, start, stop, is_datetime),
-                ],
-                [user_field],
-                [aggregate],
-            )
-            result.update(
-                self._freight_per_appraisal(
-                    appraisals, {user.id: value for user, value in rows}
-                )
-            )
-        return result
-
-    def _freight_measure_on_time(
-        self, model, user_field, date_field, done_field, domain=(), is_datetime=False
-    ):
-        """``{appraisal id: % on time}``: the share of the period's records
-        (``date_field`` in the period) whose ``done_field`` is set at most
-        the on-time days after ``date_field``. None without records."""
-        days = self._freight_param("freight_crm.appraisal_on_time_days")
-        result = {}
-        Model = self.env[model].sudo()
-        for (start, __, stop), appraisals in self._freight_periods().items():
-            rows = Model._read_group(
-                [
-                    *domain,
-                    (user_field, "in", appraisals.user_id.ids),
-                    *self._freight_period_domain(date_field, start, stop, is_datetime),
-                ],
-                [user_field, f"{date_field}:day", f"{done_field}:day"],
-                ["__count"],
-            )
-            totals = defaultdict(int)
-            on_time = defaultdict(int)
-            for user, due, done, count in rows:
-                totals[user.id] += count
-                if done and fields.Date.to_date(done) <= fields.Date.to_date(
-                    due
-                ) + timedelta(days=days):
-                    on_time[user.id] += count
-            result.update(
-                self._freight_per_appraisal(
-                    appraisals,
-                    {
-                        user_id: 100.0 * on_time[user_id] / total
-                        for user_id, total in totals.items()
-                    },
-                )
-            )
-        return result
-
-    def _freight_measure_customers_signed(self):
-        """New customers: the account manager's customers whose first
-        contract was signed in the period. Always measured (0 is a figure)."""
-        result = {}
-        Contract = self.env["freight.customer.contract"].sudo()
-        for (start, end, __), appraisals in self._freight_periods().items():
-            rows = Contract._read_group(
-                [
-                    ("partner_id.user_id", "in", appraisals.user_id.ids),
-                    ("date_signed", "!=", False),
-                    ("date_signed", "<=", end),
-                ],
-                ["partner_id"],
-                ["date_signed:min"],
-            )
-            counts = defaultdict(int)
-            for partner, first_signed in rows:
-                if first_signed >= start:
-                    counts[partner.user_id.id] += 1
-            for appraisal in appraisals:
-                result[appraisal.id] = float(counts[appraisal.user_id.id])
-        return result
-
-    def _freight_measure_evaluations_on_time(self):
-        """Share of the customer evaluations dated in the period that were
-        confirmed within the on-time days."""
-        return self._freight_measure_on_time(
-            "freight.customer.evaluation", "user_id", "date", "confirmed_date"
-        )
-
-    def _freight_measure_plans_on_time(self):
-        """Share of the key-account plans of half years starting in the
-        period that were submitted by the on-time days after that start."""
-        return self._freight_measure_on_time(
-            "freight.key.account.plan", "user_id", "period_start", "submitted_date"
-        )
-
-    def _freight_measure_training_hours(self):
-        """Confirmed training hours of the period; 0 without training."""
-        hours = self._freight_measure_grouped(
-            "freight.staff.training",
-            "user_id",
-            "date",
-            "hours:sum",
-            [("state", "=", "confirmed")],
-        )
-        return {appraisal.id: hours.get(appraisal.id, 0.0) for appraisal in self}
-
-    def _freight_measure_kpi(self, kpi_field):
-        """Average of the employee's customers' KPI ``kpi_field`` over the
-        KPI periods starting in the appraisal period: unmeasured KPIs are
-        left out, and no measured KPI leaves the line blank."""
-        return self._freight_measure_grouped(
-            "freight.customer.kpi",
-            "user_id",
-            "date_start",
-            f"{kpi_field}:avg",
-            [(kpi_field, "!=", False)],
-        )
-
-    # Period-end preparation
-
-    @api.model
-    def _cron_freight_prepare_appraisals(self):
-        """Daily: once a period has ended, prepare the draft appraisal of
-        every active salesperson and customer-service employee for it, with
-        the measured actuals collected and a to-do for a manager (the
-        longest-standing one who is not the employee). An appraisal already
-        there (created by hand or by an earlier run) is kept as it is."""
-        start, __ = self._freight_period_of(fields.Date.context_today(self))
-        period_start, period_end = self._freight_period_of(start - timedelta(days=1))
-        staff = (
-            self._freight_group_members(SALESPERSON)
-            | self._freight_group_members(SERVICE)
-        ).sorted("id")
-        Appraisal = self.sudo()
-        done = Appraisal.search(
-            [("period_start", "=", period_start), ("user_id", "in", staff.ids)]
-        ).user_id
-        created = self.browse()
-        todo = staff - done
-        for index in range(0, len(todo), APPRAISAL_CRON_BATCH):
-            batch = todo[index : index + APPRAISAL_CRON_BATCH]
-            appraisals = Appraisal.create(
-                [
-                    {
-                        "user_id": user.id,
-                        "period_start": period_start,
-                        "period_end": period_end,
-                    }
-                    for user in batch
-                ]
-            )
-            appraisals._freight_schedule_appraisal_activity()
-            created |= appraisals
-        return created
-
-    def _freight_schedule_appraisal_activity(self):
-        managers = self._freight_group_members(MANAGER)
-        for appraisal in self:
-            manager = (managers - appraisal.user_id)[:1]
-            if not manager:
-                continue
-            env = self.with_context(lang=manager.lang).env
-            appraisal.activity_schedule(
-                "mail.mail_activity_data_todo",
-                date_deadline=fields.Date.context_today(self),
-                summary=env._("Appraise %s", appraisal.user_id.name),
-                note=env._(
-                    "The period has ended: check the collected actuals, enter "
-                    "the others and confirm the appraisal."
-                ),
-                user_id=manager.id,
-            )
 
     def _freight_collect_penalties(self):
         """``{appraisal id: points}`` deducted for the period. Addons that
