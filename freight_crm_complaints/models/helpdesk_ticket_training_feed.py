@@ -14,10 +14,6 @@ from .helpdesk_ticket_reply_target import get_float_param
 # complaint's corrective measures is planned with (the manager confirms
 # the hours actually attended).
 TRAINING_PARAMS = {"freight_crm_complaints.training_feed_hours": 1.0}
-TRAINEE_GROUPS = (
-    "freight_crm.group_freight_salesperson",
-    "freight_crm.group_freight_service",
-)
 
 
 class HelpdeskTicket(models.Model):
@@ -89,7 +85,9 @@ class HelpdeskTicket(models.Model):
         ticket = self.sudo()
         users = ticket.freight_first_owner_id | ticket.user_id
         return users.filtered(
-            lambda u: not u.share and any(u.has_group(g) for g in TRAINEE_GROUPS)
+            lambda u: (
+                not u.share and (u._freight_is_salesperson() or u._freight_is_service())
+            )
         )
 
     def _freight_feed_training(self):
