@@ -107,7 +107,8 @@ class ResPartner(models.Model):
 
     def _freight_request_reassessment(self, today):
         """Schedule the activity on those of these customers without an open
-        one, in one create, and note the request on all of them."""
+        one, in one create, and note the request on them: the next period
+        starts today."""
         activity_type = self.env.ref(REASSESS_ACTIVITY)
         open_ids = {
             res_id
@@ -141,7 +142,7 @@ class ResPartner(models.Model):
                 for partner in todo
             ]
         )
-        self.write({"freight_potential_reminded_date": today})
+        todo.write({"freight_potential_reminded_date": today})
         return todo
 
     def _freight_reassessor(self):

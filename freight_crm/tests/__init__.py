@@ -24,3 +24,4 @@ from . import test_freight_department
 from . import test_freight_training
 from . import test_freight_inspection
 from . import test_freight_staff_appraisal
+from . import test_freight_potential
