@@ -63,8 +63,10 @@ class ResPartner(models.Model):
                 "freight_birthday_mmdd", "<=", end
             )
         else:
-            window = Domain("freight_birthday_mmdd", ">=", start) | Domain(
-                "freight_birthday_mmdd", "<=", end
+            # Across the new year; 0 is "no birthday".
+            window = Domain("freight_birthday_mmdd", ">", 0) & (
+                Domain("freight_birthday_mmdd", ">=", start)
+                | Domain("freight_birthday_mmdd", "<=", end)
             )
         return (
             window

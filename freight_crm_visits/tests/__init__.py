@@ -9,3 +9,4 @@ from . import test_visit_views
 from . import test_visit_kpi
 from . import test_visit_guard
 from . import test_weekly_meeting
+from . import test_customer_birthday
