@@ -131,10 +131,11 @@ class TestCustomerBirthday(FreightVisitCase):
             ).freight_birthday_greeted_year = 2030
 
     def test_birthday_on_the_customer_form(self):
-        with Form(self.customer.with_user(self.salesperson)) as form:
-            with form.child_ids.new() as contact:
-                contact.name = "赵总"
-                contact.freight_birthday = date(1970, 3, 7)
+        form = Form(self.customer.with_user(self.salesperson))
+        with form.child_ids.new() as contact:
+            contact.name = "赵总"
+            contact.freight_birthday = date(1970, 3, 7)
+        form.save()
         new = self.customer.child_ids.filtered(lambda c: c.name == "赵总")
         self.assertEqual(new.freight_birthday_mmdd, 307)
         with Form(self.contact.with_user(self.salesperson)) as form:
