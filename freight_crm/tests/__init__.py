@@ -25,3 +25,4 @@ from . import test_freight_training
 from . import test_freight_inspection
 from . import test_freight_staff_appraisal
 from . import test_freight_potential
+from . import test_freight_risk_impact_policy
