@@ -93,6 +93,7 @@
         "demo/res_users_demo.xml",
         "demo/freight_department_demo.xml",
         "demo/res_partner_demo.xml",
+        "demo/res_partner_birthday_demo.xml",
         "demo/freight_customer_evaluation_demo.xml",
         "demo/freight_customer_contract_demo.xml",
         "demo/freight_customer_contract_signed_demo.xml",
