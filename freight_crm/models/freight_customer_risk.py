@@ -48,7 +48,6 @@ class FreightCustomerRisk(models.Model):
     # 影响程度); a risk is often recorded before its impact is known.
     impact = fields.Selection(
         [("minor", "Minor"), ("moderate", "Moderate"), ("severe", "Severe")],
-        string="Impact",
         index=True,
         tracking=True,
         help="How strongly the risk would affect the business with the customer.",
