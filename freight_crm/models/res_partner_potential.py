@@ -72,6 +72,17 @@ class ResPartner(models.Model):
             ]
             partner.freight_potential_assessed_date = max(dates) if dates else False
 
+    def _freight_after_write(self, vals):
+        """A confirmed evaluation is the re-assessment: it completes the
+        open request."""
+        res = super()._freight_after_write(vals)
+        if vals.get("freight_evaluation_date"):
+            self.sudo().activity_feedback(
+                [REASSESS_ACTIVITY],
+                feedback=self.env._("Re-assessed by a confirmed evaluation."),
+            )
+        return res
+
     @api.model
     def _freight_reassess_domain(self, today):
         months = self._freight_params(POTENTIAL_PARAMS)[

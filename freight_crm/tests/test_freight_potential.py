@@ -99,6 +99,27 @@ class TestFreightPotential(FreightGradingCase):
             self._cron()
         self.assertEqual(len(self._reassessments(self.prospect)), 1)
 
+    def test_confirmed_evaluation_completes_the_request(self):
+        with freeze_time("2026-07-10"):
+            self._cron()
+        self.assertEqual(len(self._reassessments(self.prospect)), 1)
+        with freeze_time("2026-07-12"):
+            evaluation = self._evaluation(self.prospect, 70, user=self.salesperson)
+            evaluation.with_user(self.manager).action_confirm()
+        self.assertFalse(self._reassessments(self.prospect))
+        self.assertEqual(
+            self.prospect.freight_potential_assessed_date, date(2026, 7, 12)
+        )
+        self.assertTrue(
+            self.env["mail.message"].search_count(
+                [
+                    ("model", "=", "res.partner"),
+                    ("res_id", "=", self.prospect.id),
+                    ("body", "ilike", "Re-assessed by a confirmed evaluation"),
+                ]
+            )
+        )
+
     def test_months_is_a_setting(self):
         settings = self.env["res.config.settings"].create({})
         self.assertEqual(settings.freight_potential_reassess_months, 6)
