@@ -80,6 +80,9 @@
         "views/freight_staff_appraisal_views.xml",
         "views/freight_appraisal_menus.xml",
         "views/res_config_settings_appraisal_views.xml",
+        "data/res_partner_potential_data.xml",
+        "views/res_partner_file_views.xml",
+        "views/res_config_settings_potential_views.xml",
     ],
     "uninstall_hook": "uninstall_hook",
     "assets": {
@@ -90,6 +93,7 @@
         "demo/res_users_demo.xml",
         "demo/freight_department_demo.xml",
         "demo/res_partner_demo.xml",
+        "demo/res_partner_birthday_demo.xml",
         "demo/freight_customer_evaluation_demo.xml",
         "demo/freight_customer_contract_demo.xml",
         "demo/freight_customer_contract_signed_demo.xml",

@@ -58,3 +58,7 @@ from . import freight_staff_appraisal_cron
 from . import freight_staff_appraisal_line
 from . import res_config_settings_appraisal
 from . import freight_staff_training_reminder
+from . import res_partner_birthday
+from . import res_partner_grade_policy
+from . import res_partner_potential
+from . import res_config_settings_potential

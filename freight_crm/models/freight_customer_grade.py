@@ -83,6 +83,11 @@ class FreightCustomerGrade(models.Model):
         string="Advance-funding Limit", currency_field="currency_id"
     )
     commission_rule = fields.Text(translate=True)
+    resource_guarantee = fields.Text(
+        translate=True,
+        help="Resources (space, equipment, vehicles, staff) the company "
+        "guarantees to customers of this grade.",
+    )
     contract_required = fields.Boolean(
         help="Customers of this grade need a signed, valid long-term contract "
         "before their first business is confirmed."

@@ -44,6 +44,14 @@ class FreightCustomerRisk(models.Model):
         index=True,
         tracking=True,
     )
+    # The risk assessment sets both the level and the impact (风险等级和
+    # 影响程度); a risk is often recorded before its impact is known.
+    impact = fields.Selection(
+        [("minor", "Minor"), ("moderate", "Moderate"), ("severe", "Severe")],
+        index=True,
+        tracking=True,
+        help="How strongly the risk would affect the business with the customer.",
+    )
     response = fields.Selection(
         [
             ("avoid", "Avoid"),

@@ -26,3 +26,5 @@ from . import test_freight_inspection
 from . import test_freight_staff_appraisal
 from . import test_freight_shared_support
 from . import test_freight_appraisal_measures
+from . import test_freight_potential
+from . import test_freight_risk_impact_policy

@@ -10,6 +10,7 @@ from . import res_config_settings
 from . import res_partner
 from . import res_partner_visit_planning
 from . import res_partner_care
+from . import res_partner_birthday
 from . import res_partner_survey
 from . import survey_survey
 from . import survey_user_input

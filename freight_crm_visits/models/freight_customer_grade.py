@@ -34,6 +34,11 @@ class FreightCustomerGrade(models.Model):
         help="Customers of this grade get a greeting on their company's "
         "founding anniversary and on the anniversary of the cooperation.",
     )
+    freight_care_birthday = fields.Boolean(
+        string="Birthday Greetings",
+        default=True,
+        help="The contact persons of customers of this grade get a birthday greeting.",
+    )
 
     _freight_potential_interval_positive = models.Constraint(
         "CHECK(freight_potential_visit_interval_months BETWEEN 0 AND 1200)",

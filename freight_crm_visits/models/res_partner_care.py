@@ -12,8 +12,9 @@ from .common import PLANNED_STATES, get_setting
 
 # pylint: disable=consider-merging-classes-inherited
 class ResPartner(models.Model):
-    """Customer care (R-VIS-7): greetings before public holidays and on
-    the founding and cooperation anniversaries."""
+    """Customer care (R-VIS-7): greetings before public holidays, on the
+    founding and cooperation anniversaries and on the contact persons'
+    birthdays (res_partner_birthday.py)."""
 
     _inherit = "res.partner"
 
@@ -56,11 +57,13 @@ class ResPartner(models.Model):
 
     @api.model
     def _cron_freight_customer_care(self):
-        """Greeting activities before public holidays and on anniversaries."""
+        """Greeting activities before public holidays, anniversaries and
+        birthdays."""
         today = fields.Date.context_today(self)
         target = today + timedelta(days=self._freight_care_lead_days())
         self._freight_holiday_greetings(today, target)
         self._freight_anniversary_greetings(target)
+        self._freight_birthday_greetings(today, target)
 
     def _freight_care_customers(self, care_field, extra_domain=None):
         return self.search(

@@ -10,3 +10,4 @@ from . import test_visit_kpi
 from . import test_visit_guard
 from . import test_weekly_meeting
 from . import test_visit_appraisal
+from . import test_customer_birthday
