@@ -55,3 +55,5 @@ from . import freight_staff_appraisal
 from . import freight_staff_appraisal_line
 from . import res_config_settings_appraisal
 from . import freight_staff_training_reminder
+from . import res_partner_grade_color
+from . import freight_customer_evaluation_grade_color
