@@ -441,7 +441,8 @@ ROLES = {
 def prepare(args):
     """What the demo data lacks for the managers' screens, done as the
     salesperson would in the web client: a draft evaluation and a new
-    contract submitted for review, the month's review created. Each only when
+    contract submitted for review (a signed grade A or B customer's without
+    one), the month's review created. Each only when
     nothing of its kind awaits already. In the first language, for the
     salesperson and the managers who receive the activities: stored texts
     (chatter, activity summaries) are written in their language."""
@@ -477,7 +478,7 @@ def _prepare(sales):
                 *COMPANY_CUSTOMER,
                 ("freight_owner_id", "=", sales.uid),
                 ("freight_customer_state", "=", "signed"),
-                ("freight_grade_id.code", "=", "B"),
+                ("freight_grade_id.code", "in", ("A", "B")),
                 ("freight_contract_ids", "=", False),
             ],
         )

@@ -14,3 +14,4 @@ from . import test_freight_complaint_upstream
 from . import test_freight_complaint_i18n
 from . import test_freight_complaint_progress
 from . import test_freight_complaint_penalty
+from . import test_freight_complaint_demo
