@@ -20,21 +20,19 @@ class TestFreightDemoLang(TransactionCase):
     def test_demo_steps_run_in_the_acting_users_language(self):
         self.env["res.lang"]._activate_lang("zh_CN")
         user = new_test_user(self.env, login="freight_demo_actor", lang="zh_CN")
+        tag = self.env["res.partner.category"].create({"name": "Key shipper"})
+        tag.update_field_translations("name", {"zh_CN": "重点货主"})
         Users = self.env["res.users"]
-        defaults = Users._freight_demo_run_as(
-            user.id, "res.partner", "default_get", [], ["lang"]
+        read = Users._freight_demo_run_as(
+            user.id, "res.partner.category", "read", tag.ids, ["name"]
         )
-        self.assertEqual(defaults["lang"], "zh_CN")
-        partner = Users._freight_demo_run_as(
-            user.id, "res.partner", "create", [], {"name": "演示客户"}
-        )
-        self.assertEqual(partner.lang, "zh_CN")
+        self.assertEqual(read[0]["name"], "重点货主")
         user.lang = "en_US"
-        defaults = Users._freight_demo_run_as(
-            user.id, "res.partner", "default_get", [], ["lang"]
+        read = Users._freight_demo_run_as(
+            user.id, "res.partner.category", "read", tag.ids, ["name"]
         )
-        self.assertEqual(defaults["lang"], "en_US")
+        self.assertEqual(read[0]["name"], "Key shipper")
         with self.assertRaises(ValueError):
             Users._freight_demo_run_as(
-                user.id, "res.partner", "_freight_demo_set_lang", [], [], "zh_CN"
+                user.id, "res.users", "_freight_demo_set_lang", [], user.ids, "zh_CN"
             )
