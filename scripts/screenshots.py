@@ -303,6 +303,8 @@ CUSTOMER = "freight_crm.res_partner_action_freight_customer"
 EVALUATION = "freight_crm.freight_customer_evaluation_action"
 CONTRACT = "freight_crm.freight_customer_contract_action"
 KPI = "freight_crm.freight_customer_kpi_action"
+KPI_REPORT = "freight_crm.freight_kpi_report_action"
+DEPARTMENT = "freight_crm.freight_department_action"
 SETTINGS = "freight_crm.res_config_settings_action_freight_crm"
 COMPLAINT = "freight_crm_complaints.helpdesk_ticket_action_freight_complaint"
 VISIT = "freight_crm_visits.freight_visit_action"
@@ -410,11 +412,14 @@ ROLES = {
             ("review", review_form, BACKEND),
             ("kpi-pivot", act(KPI, view_type="pivot"), BACKEND),
             ("kpi-graph", act(KPI, view_type="graph"), BACKEND),
+            ("kpi-report", act(KPI_REPORT, view_type="graph"), BACKEND),
+            ("departments", act(DEPARTMENT), BACKEND),
         ],
     ),
     "legal": (
         "legal",
         [
+            ("home", "/odoo", BACKEND),
             ("contracts", act(CONTRACT), BACKEND),
             ("contract", contract_form("legal_review"), BACKEND),
         ],
@@ -436,7 +441,8 @@ ROLES = {
 def prepare(args):
     """What the demo data lacks for the managers' screens, done as the
     salesperson would in the web client: a draft evaluation and a new
-    contract submitted for review, the month's review created. Each only when
+    contract submitted for review (a signed grade A or B customer's without
+    one), the month's review created. Each only when
     nothing of its kind awaits already. In the first language, for the
     salesperson and the managers who receive the activities: stored texts
     (chatter, activity summaries) are written in their language."""
@@ -472,7 +478,7 @@ def _prepare(sales):
                 *COMPANY_CUSTOMER,
                 ("freight_owner_id", "=", sales.uid),
                 ("freight_customer_state", "=", "signed"),
-                ("freight_grade_id.code", "=", "B"),
+                ("freight_grade_id.code", "in", ("A", "B")),
                 ("freight_contract_ids", "=", False),
             ],
         )

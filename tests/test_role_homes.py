@@ -52,6 +52,15 @@ BOARDS = {
             "Complaints per Quarter by Class",
         },
     ),
+    "legal": (
+        "freight_crm.group_freight_legal",
+        "freight_crm_board.board_board_action_legal",
+        {
+            "Contracts Awaiting Legal Review",
+            "Signed Contracts Ending within Three Months",
+            "Signed Contracts",
+        },
+    ),
 }
 
 
@@ -189,6 +198,7 @@ class TestRoleHomes(TransactionCase):
             "salesperson": "freight_crm_board.board_board_action_salesperson",
             "service": "freight_crm_complaints.board_board_action_service",
             "manager": "freight_crm_board.board_board_action_manager",
+            "legal": "freight_crm_board.board_board_action_legal",
         }
         server = self.env.ref("freight_crm_board.board_board_action_freight_home")
         for role, xmlid in expected.items():
@@ -221,9 +231,7 @@ class TestRoleHomes(TransactionCase):
             "base.user_admin": manager,
             "freight_crm_complaints.user_demo_cs_supervisor": service,
             "freight_crm_complaints.user_demo_regional_manager": service,
-            "freight_crm.user_demo_legal": (
-                "freight_crm.freight_customer_contract_action_legal_review"
-            ),
+            "freight_crm.user_demo_legal": "freight_crm_board.board_board_action_legal",
         }
         if not self.env.ref(next(iter(homes)), raise_if_not_found=False):
             self.skipTest("demo data not loaded")

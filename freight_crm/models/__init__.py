@@ -62,3 +62,5 @@ from . import res_partner_birthday
 from . import res_partner_grade_policy
 from . import res_partner_potential
 from . import res_config_settings_potential
+from . import res_partner_grade_color
+from . import freight_customer_evaluation_grade_color

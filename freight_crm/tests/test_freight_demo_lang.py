@@ -16,3 +16,23 @@ class TestFreightDemoLang(TransactionCase):
         self.env["res.lang"]._activate_lang("zh_CN")
         self.assertTrue(Users._freight_demo_set_lang(user.ids, "zh_CN"))
         self.assertEqual(user.lang, "zh_CN")
+
+    def test_demo_steps_run_in_the_acting_users_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        user = new_test_user(self.env, login="freight_demo_actor", lang="zh_CN")
+        tag = self.env["res.partner.category"].create({"name": "Key shipper"})
+        tag.update_field_translations("name", {"zh_CN": "重点货主"})
+        Users = self.env["res.users"]
+        read = Users._freight_demo_run_as(
+            user.id, "res.partner.category", "read", tag.ids, ["name"]
+        )
+        self.assertEqual(read[0]["name"], "重点货主")
+        user.lang = "en_US"
+        read = Users._freight_demo_run_as(
+            user.id, "res.partner.category", "read", tag.ids, ["name"]
+        )
+        self.assertEqual(read[0]["name"], "Key shipper")
+        with self.assertRaises(ValueError):
+            Users._freight_demo_run_as(
+                user.id, "res.users", "_freight_demo_set_lang", [], user.ids, "zh_CN"
+            )

@@ -5,7 +5,8 @@ from odoo import api, models
 
 class ResUsers(models.Model):
     """The dashboard a Freight CRM user lands on: the one of their highest
-    role (manager, then customer service, then salesperson)."""
+    role (manager, then customer service, then salesperson, then legal
+    reviewer)."""
 
     _inherit = "res.users"
 
@@ -15,6 +16,8 @@ class ResUsers(models.Model):
             return "freight_crm_board.board_board_action_manager"
         if self.has_group("freight_crm.group_freight_salesperson"):
             return "freight_crm_board.board_board_action_salesperson"
+        if self.has_group("freight_crm.group_freight_legal"):
+            return "freight_crm_board.board_board_action_legal"
         return "freight_crm.res_partner_action_freight_customer"
 
     @api.model

@@ -18,3 +18,4 @@ from . import test_freight_complaint_reply_target
 from . import test_freight_complaint_plan_deadline
 from . import test_freight_complaint_training_feed
 from . import test_freight_complaint_appraisal
+from . import test_freight_complaint_demo
