@@ -109,16 +109,12 @@ class FreightCustomerChurn(models.Model):
         self.ensure_one()
         return self.state == "open"
 
-    def _freight_guard_refuse(self, name, rule, value, record):
-        if rule == WORKFLOW:
-            raise UserError(
-                self.env._(
-                    "%s of a churn case is set by the churn detection and the "
-                    "Recovered and Lost buttons only.",
-                    self._freight_guard_label(name),
-                )
-            )
-        return super()._freight_guard_refuse(name, rule, value, record)
+    def _freight_guard_workflow_message(self, label, record):
+        return self.env._(
+            "%s of a churn case is set by the churn detection and the "
+            "Recovered and Lost buttons only.",
+            label,
+        )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -30,6 +30,8 @@ class FreightCustomerContract(models.Model):
     _description = "Customer Contract"
     _inherit = ("mail.thread", "mail.activity.mixin", "freight.workflow.guard")
     _order = "date_start desc, id desc"
+    # Who approves a contract is an access right, not a form detail.
+    _freight_guard_workflow_error = AccessError
 
     name = fields.Char(
         string="Contract Number",
@@ -185,25 +187,18 @@ class FreightCustomerContract(models.Model):
         self.ensure_one()
         return self.state == "draft"
 
-    def _freight_guard_refuse(self, name, rule, value, record):
-        if rule != WORKFLOW:
-            return super()._freight_guard_refuse(name, rule, value, record)
-        label = self._freight_guard_label(name)
+    def _freight_guard_workflow_message(self, label, record):
         if record is None:
-            raise AccessError(
-                self.env._(
-                    "A new contract starts as a draft: its number, status and "
-                    "approvals are set by the approval chain, not on creation "
-                    "(%s).",
-                    label,
-                )
-            )
-        raise AccessError(
-            self.env._(
-                "Use the contract's buttons to submit, approve, sign or cancel "
-                "it: its status and approvals cannot be written directly (%s).",
+            return self.env._(
+                "A new contract starts as a draft: its number, status and "
+                "approvals are set by the approval chain, not on creation "
+                "(%s).",
                 label,
             )
+        return self.env._(
+            "Use the contract's buttons to submit, approve, sign or cancel "
+            "it: its status and approvals cannot be written directly (%s).",
+            label,
         )
 
     @api.model_create_multi

@@ -145,33 +145,25 @@ class FreightCustomerEvaluation(models.Model):
         self.ensure_one()
         return self.state == "draft"
 
-    def _freight_guard_refuse(self, name, rule, value, record):
-        label = self._freight_guard_label(name)
-        if rule == COMPUTED:
-            raise UserError(
-                self.env._(
-                    "%s of an evaluation is computed from its criteria: change "
-                    "the scores of the lines instead.",
-                    label,
-                )
+    def _freight_guard_computed_message(self, label):
+        return self.env._(
+            "%s of an evaluation is computed from its criteria: change "
+            "the scores of the lines instead.",
+            label,
+        )
+
+    def _freight_guard_workflow_message(self, label, record):
+        if record is None:
+            return self.env._(
+                "Create the evaluation as a draft, then submit or confirm "
+                "it with its buttons (%s).",
+                label,
             )
-        if rule == WORKFLOW and record is None:
-            raise UserError(
-                self.env._(
-                    "Create the evaluation as a draft, then submit or confirm "
-                    "it with its buttons (%s).",
-                    label,
-                )
-            )
-        if rule == WORKFLOW:
-            raise UserError(
-                self.env._(
-                    "%s of an evaluation is set by its Submit for Review and "
-                    "Confirm buttons only.",
-                    label,
-                )
-            )
-        return super()._freight_guard_refuse(name, rule, value, record)
+        return self.env._(
+            "%s of an evaluation is set by its Submit for Review and "
+            "Confirm buttons only.",
+            label,
+        )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -16,6 +16,8 @@ class FreightCustomerShare(models.Model):
     _inherit = ("mail.thread", "freight.workflow.guard")
     _order = "id desc"
     _rec_names_search = ("partner_id",)
+    # Deciding a share is the manager's: refused as an access right.
+    _freight_guard_workflow_error = AccessError
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -75,17 +77,13 @@ class FreightCustomerShare(models.Model):
         self.ensure_one()
         return self.state == "requested"
 
-    def _freight_guard_refuse(self, name, rule, value, record):
-        if rule == WORKFLOW:
-            raise AccessError(
-                self.env._(
-                    "A sharing request is filed as requested and decided with "
-                    "the Approve and Refuse buttons of a Freight CRM manager: "
-                    "%s cannot be written directly.",
-                    self._freight_guard_label(name),
-                )
-            )
-        return super()._freight_guard_refuse(name, rule, value, record)
+    def _freight_guard_workflow_message(self, label, record):
+        return self.env._(
+            "A sharing request is filed as requested and decided with "
+            "the Approve and Refuse buttons of a Freight CRM manager: "
+            "%s cannot be written directly.",
+            label,
+        )
 
     @api.constrains("date_expiry")
     def _check_date_expiry(self):

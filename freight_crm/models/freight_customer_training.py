@@ -115,16 +115,11 @@ class FreightCustomerTraining(models.Model):
         self.ensure_one()
         return self.state == "planned"
 
-    def _freight_guard_refuse(self, name, rule, value, record):
-        if rule == WORKFLOW:
-            raise UserError(
-                self.env._(
-                    "%s of a customer training is set by its Done and Evaluate "
-                    "buttons only.",
-                    self._freight_guard_label(name),
-                )
-            )
-        return super()._freight_guard_refuse(name, rule, value, record)
+    def _freight_guard_workflow_message(self, label, record):
+        return self.env._(
+            "%s of a customer training is set by its Done and Evaluate buttons only.",
+            label,
+        )
 
     @api.model
     def _freight_guard_parent(self, name, value):

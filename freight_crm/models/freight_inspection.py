@@ -96,15 +96,11 @@ class FreightInspection(models.Model):
         self.ensure_one()
         return self.state != "closed"
 
-    def _freight_guard_refuse(self, name, rule, value, record):
-        if rule == WORKFLOW:
-            raise UserError(
-                self.env._(
-                    "%s of an inspection is set by its Done and Close buttons only.",
-                    self._freight_guard_label(name),
-                )
-            )
-        return super()._freight_guard_refuse(name, rule, value, record)
+    def _freight_guard_workflow_message(self, label, record):
+        return self.env._(
+            "%s of an inspection is set by its Done and Close buttons only.",
+            label,
+        )
 
     @api.constrains("date", "finding_ids")
     def _check_finding_deadlines(self):

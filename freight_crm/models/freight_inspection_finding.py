@@ -108,16 +108,11 @@ class FreightInspectionFinding(models.Model):
         self.ensure_one()
         return self.state == "open"
 
-    def _freight_guard_refuse(self, name, rule, value, record):
-        if rule == WORKFLOW:
-            raise UserError(
-                self.env._(
-                    "%s of a finding is set by its Rectified, Verify and Reopen "
-                    "buttons only.",
-                    self._freight_guard_label(name),
-                )
-            )
-        return super()._freight_guard_refuse(name, rule, value, record)
+    def _freight_guard_workflow_message(self, label, record):
+        return self.env._(
+            "%s of a finding is set by its Rectified, Verify and Reopen buttons only.",
+            label,
+        )
 
     @api.constrains("deadline", "inspection_id")
     def _check_deadline(self):

@@ -150,16 +150,12 @@ class FreightKeyAccountPlan(models.Model):
         self.ensure_one()
         return self.state == "draft"
 
-    def _freight_guard_refuse(self, name, rule, value, record):
-        if rule == WORKFLOW:
-            raise UserError(
-                self.env._(
-                    "%s of a relationship plan is set by its Submit, Approve "
-                    "and File buttons only.",
-                    self._freight_guard_label(name),
-                )
-            )
-        return super()._freight_guard_refuse(name, rule, value, record)
+    def _freight_guard_workflow_message(self, label, record):
+        return self.env._(
+            "%s of a relationship plan is set by its Submit, Approve "
+            "and File buttons only.",
+            label,
+        )
 
     @api.model
     def _freight_next_half_year(self, day):

@@ -77,15 +77,11 @@ class FreightStaffTraining(models.Model):
             "user_id": MANAGER,
         }
 
-    def _freight_guard_refuse(self, name, rule, value, record):
-        if rule == WORKFLOW:
-            raise UserError(
-                self.env._(
-                    "%s of a staff training is set by its Confirm button only.",
-                    self._freight_guard_label(name),
-                )
-            )
-        return super()._freight_guard_refuse(name, rule, value, record)
+    def _freight_guard_workflow_message(self, label, record):
+        return self.env._(
+            "%s of a staff training is set by its Confirm button only.",
+            label,
+        )
 
     @api.constrains("hours")
     def _check_hours(self):

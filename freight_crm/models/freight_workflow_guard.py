@@ -6,6 +6,8 @@ from datetime import date, datetime
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..tools.measured_fields import is_measured
+
 # Rules of the guard policy (see FreightWorkflowGuard._freight_guard_policy).
 WORKFLOW = "workflow"
 COMPUTED = "computed"
@@ -53,6 +55,10 @@ class FreightWorkflowGuard(models.AbstractModel):
 
     _name = "freight.workflow.guard"
     _description = "Freight CRM Workflow Guard"
+    # What a client writing a WORKFLOW field gets (see
+    # _freight_guard_workflow_message); AccessError where the refusal is
+    # about who decides rather than how.
+    _freight_guard_workflow_error = UserError
 
     @api.model
     def _freight_guard_policy(self):
@@ -269,22 +275,44 @@ class FreightWorkflowGuard(models.AbstractModel):
         if isinstance(old, models.BaseModel):
             old = old.id if field.type == "many2one" else old
         old_cache = field.convert_to_cache(old, record, validate=False)
+        if is_measured(field) and (new_cache is None or old_cache is None):
+            # A blank measured figure is "not measured", not 0: entering 0
+            # over a blank (or clearing a 0) is a change.
+            return new_cache is None and old_cache is None
         if field.type in ("float", "monetary"):
             return math.isclose(new_cache or 0.0, old_cache or 0.0, abs_tol=1e-9)
         return (new_cache or False) == (old_cache or False)
+
+    def _freight_guard_workflow_message(self, label, record):
+        """The translated refusal for a client setting the workflow field
+        ``label`` (on ``record``, or on a new record when it is None).
+        Override to name the model's buttons; the error raised is of class
+        ``_freight_guard_workflow_error``."""
+        return self.env._(
+            "%(field)s is set by the workflow, not by hand: use the "
+            "buttons of the form.",
+            field=label,
+        )
+
+    def _freight_guard_computed_message(self, label):
+        """The translated refusal for a client setting the computed field
+        ``label``; override to say what to change instead."""
+        return self.env._(
+            "%(field)s is set by the workflow, not by hand: use the "
+            "buttons of the form.",
+            field=label,
+        )
 
     def _freight_guard_refuse(self, name, rule, value, record):
         """Raise unless the rule ``rule`` lets the current user set ``name``
         to ``value`` (on ``record``, or on a new record when it is None)."""
         label = self._freight_guard_label(name)
-        if rule in (WORKFLOW, COMPUTED):
-            raise UserError(
-                self.env._(
-                    "%(field)s is set by the workflow, not by hand: use the "
-                    "buttons of the form.",
-                    field=label,
-                )
+        if rule == WORKFLOW:
+            raise self._freight_guard_workflow_error(
+                self._freight_guard_workflow_message(label, record)
             )
+        if rule == COMPUTED:
+            raise UserError(self._freight_guard_computed_message(label))
         if rule == PARENT:
             if record is not None and not record._freight_guard_is_open():
                 raise UserError(

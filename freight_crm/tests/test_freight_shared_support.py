@@ -120,3 +120,17 @@ class TestFreightSharedSupport(TransactionCase):
             self.env["freight.key.account.watch"].create(
                 {"partner_id": partner.id, "title": "关注", "note": "新闻"}
             )
+
+    def test_guard_blank_measured_figure_is_not_zero(self):
+        """A blank measured figure means "not measured": 0 over a blank,
+        and a blank over 0, are changes; a plain float keeps 0 == blank."""
+        kpi = self.env["freight.customer.kpi"]
+        same = kpi._freight_guard_same
+        for blank in (False, None):
+            self.assertFalse(same("on_time_rate", 0, blank))
+            self.assertFalse(same("on_time_rate", blank, 0.0))
+            self.assertTrue(same("on_time_rate", blank, False))
+        self.assertTrue(same("on_time_rate", 0, 0.0))
+        self.assertTrue(same("on_time_rate", 95.0, 95))
+        self.assertFalse(same("on_time_rate", 95.0, False))
+        self.assertTrue(same("on_time_target", 0, False))

@@ -41,6 +41,11 @@ class _Measured:
         return super().convert_to_read(value, record, use_display_name)
 
 
+def is_measured(field):
+    """Whether ``field`` keeps NULL for "not measured" (blank is not 0)."""
+    return isinstance(field, _Measured)
+
+
 class MeasuredFloat(_Measured, fields.Float):
     """A float that stays blank until measured."""
 

@@ -128,16 +128,11 @@ class FreightComplaintPenalty(models.Model):
             "ticket_id": PARENT,
         }
 
-    def _freight_guard_refuse(self, name, rule, value, record):
-        if rule == WORKFLOW:
-            raise UserError(
-                self.env._(
-                    "%s of a complaint penalty is set by its Confirm and Cancel "
-                    "buttons only.",
-                    self._freight_guard_label(name),
-                )
-            )
-        return super()._freight_guard_refuse(name, rule, value, record)
+    def _freight_guard_workflow_message(self, label, record):
+        return self.env._(
+            "%s of a complaint penalty is set by its Confirm and Cancel buttons only.",
+            label,
+        )
 
     @api.model
     def _freight_guard_parent(self, name, value):

@@ -102,15 +102,11 @@ class FreightWeeklyMeeting(models.Model):
     def _check_lines_in_visits_week(self):
         self.line_ids._check_visit_date()
 
-    def _freight_guard_refuse(self, name, rule, value, record):
-        if rule == WORKFLOW:
-            raise UserError(
-                self.env._(
-                    "%s of a weekly meeting is set by its Confirm button only.",
-                    self._freight_guard_label(name),
-                )
-            )
-        return super()._freight_guard_refuse(name, rule, value, record)
+    def _freight_guard_workflow_message(self, label, record):
+        return self.env._(
+            "%s of a weekly meeting is set by its Confirm button only.",
+            label,
+        )
 
     def write(self, vals):
         if not self.env.su and "date" in vals:
