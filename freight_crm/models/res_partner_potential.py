@@ -5,6 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.fields import Domain
 
+from ..tools import freight_keyset_batches
 from .freight_workflow_guard import COMPUTED, WORKFLOW
 from .res_partner_confidentiality import FILE
 
@@ -106,14 +107,12 @@ class ResPartner(models.Model):
         batch_size = max(params["freight_crm.potential_reassess_batch_size"], 1)
         domain = Partner._freight_reassess_domain(today)
         requested = Partner.browse()
-        last_id = 0
-        while batch := Partner.search(
-            domain & Domain("id", ">", last_id), order="id", limit=batch_size
-        ):
-            last_id = batch[-1].id
+
+        def request(batch):
+            nonlocal requested
             requested |= batch._freight_request_reassessment(today)
-            if self.env.context.get("ir_cron_progress_id"):
-                self.env["ir.cron"]._commit_progress(processed=len(batch))
+
+        freight_keyset_batches(Partner, domain, request, batch_size=batch_size)
         return requested
 
     def _freight_request_reassessment(self, today):
