@@ -5,8 +5,6 @@ from odoo.exceptions import AccessError
 
 from .freight_workflow_guard import PARENT, WORKFLOW
 
-MANAGER = "freight_crm.group_freight_manager"
-
 
 class FreightCustomerRisk(models.Model):
     """A credit, market or legal risk of a customer (R-RSK-1). An open high
@@ -106,7 +104,7 @@ class FreightCustomerRisk(models.Model):
         return risks
 
     def write(self, vals):
-        if not (self.env.su or self.env.user.has_group(MANAGER)):
+        if not (self.env.su or self.env.user._freight_is_manager()):
             # Lowering an open high risk would clear it without a manager.
             open_high = self.filtered(lambda r: r.level == "high" and r.state == "open")
             if open_high and vals.get("level", "high") != "high":
@@ -130,7 +128,7 @@ class FreightCustomerRisk(models.Model):
         contracts._freight_note_risk_hold()
 
     def _check_manager(self):
-        if not (self.env.su or self.env.user.has_group(MANAGER)):
+        if not (self.env.su or self.env.user._freight_is_manager()):
             raise AccessError(
                 self.env._(
                     "Only a Freight CRM manager can clear, reopen or downgrade "
