@@ -55,3 +55,26 @@ class TestRecipientLanguage(TransactionCase):
         )
         self.assertEqual(len(visit), 1)
         self.assertEqual(visit.activity_ids.summary, expected)
+
+    def test_due_diligence_activity_in_salesperson_language(self):
+        activity_type = self.env.ref("freight_crm.mail_activity_due_diligence")
+        expected = activity_type.with_context(lang="zh_CN").summary
+        self.assertNotEqual(expected, activity_type.with_context(lang="en_US").summary)
+        prospect = (
+            self.env["res.partner"]
+            .with_env(self.cron_env)
+            .create(
+                {
+                    "name": "宁波新港供应链管理有限公司",
+                    "is_company": True,
+                    "user_id": self.salesperson.id,
+                    "freight_customer_state": "potential",
+                    "freight_first_contact_date": "2026-11-02",
+                }
+            )
+        )
+        activity = prospect.activity_ids.filtered(
+            lambda a: a.activity_type_id == activity_type
+        )
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.summary, expected)

@@ -155,7 +155,7 @@ class FreightInspectionFinding(models.Model):
 
     def _freight_notify_owner(self):
         for finding in self:
-            finding.sudo().activity_schedule(
+            finding.sudo().with_context(lang=finding.owner_id.lang).activity_schedule(
                 RECTIFY_ACTIVITY,
                 date_deadline=finding.deadline,
                 user_id=finding.owner_id.id,
@@ -196,7 +196,8 @@ class FreightInspectionFinding(models.Model):
             {"state": "rectified", "rectified_date": fields.Date.context_today(self)}
         )
         for finding in self:
-            finding.sudo().activity_schedule(
+            inspector = finding.inspection_id.inspector_id
+            finding.sudo().with_context(lang=inspector.lang).activity_schedule(
                 VERIFY_ACTIVITY,
                 user_id=finding.inspection_id.inspector_id.id,
                 note=finding.with_context(

@@ -244,10 +244,12 @@ class ResPartner(models.Model):
             deadline = calendar._freight_plan_working_days(days, start).date()
             partner.sudo().freight_due_diligence_deadline = deadline
             partner.activity_unlink(["freight_crm.mail_activity_due_diligence"])
-            partner.activity_schedule(
+            assignee = partner.user_id or self.env.user
+            # The activity's summary reads in the assignee's language.
+            partner.with_context(lang=assignee.lang).activity_schedule(
                 "freight_crm.mail_activity_due_diligence",
                 date_deadline=deadline,
-                user_id=partner.user_id.id or self.env.user.id,
+                user_id=assignee.id,
             )
 
     def _freight_failed_admission_criteria(self):

@@ -72,7 +72,7 @@ class ResUsers(models.Model):
         once their install is over: the grade names, selection labels and
         activity types a demo step writes into the chatter are read in the
         user's language while the module's demo data loads."""
-        if not lang or lang == "en_US":
+        if not lang or lang == "en_US" or not self.env["res.lang"]._lang_get(lang):
             return
         loaded = self.env.cr.precommit.data.setdefault("freight_demo_terms", set())
         # The modules that define or extend the model, installed or being
