@@ -24,3 +24,12 @@ def post_init_hook(env):
     for fname in ("freight_deadline", "freight_next_escalation", "freight_grade_id"):
         env.add_to_compute(tickets._fields[fname], tickets)
     tickets.flush_recordset()
+
+
+def uninstall_hook(env):
+    """The staff trainings proposed from complaints' corrective measures and
+    never held go with the complaints; confirmed training hours stay on
+    file in freight_crm."""
+    env["freight.staff.training"].sudo().search(
+        [("freight_ticket_id", "!=", False), ("state", "=", "draft")]
+    ).unlink()

@@ -43,6 +43,7 @@
         "report/freight_complaint_quarter_report_service_target.xml",
     ],
     "post_init_hook": "post_init_hook",
+    "uninstall_hook": "uninstall_hook",
     "assets": {
         "web.assets_tests": ["freight_crm_complaints/static/tests/tours/**/*"],
     },
