@@ -7,6 +7,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 
+from ..tools.settings_table import freight_setting_value
+
 # Approval chain of R-CON-2: state -> (next state, approving group, activity)
 APPROVAL_STEPS = {
     "manager_review": (
@@ -90,11 +92,7 @@ class FreightCustomerContract(models.Model):
                     )
                 )
         self.partner_id._freight_check_risk_allows_contract()
-        days = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("freight_crm.contract_approval_days", 5)
-        )
+        days = freight_setting_value(self.env, "freight_crm.contract_approval_days")
         now = fields.Datetime.now()
         for contract in self:
             contract.sudo().write(

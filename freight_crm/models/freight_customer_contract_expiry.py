@@ -9,6 +9,7 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 
 from ..tools.cron_batch import freight_keyset_batches
+from ..tools.settings_table import freight_setting_value
 
 EXPIRY_BATCH = 1000
 
@@ -31,6 +32,13 @@ class FreightCustomerContract(models.Model):
         )
 
     @api.model
+    def _freight_expiry_warning_days(self):
+        """Days before its end from which a signed contract is expiring."""
+        return freight_setting_value(
+            self.env, "freight_crm.contract_expiry_warning_days"
+        )
+
+    @api.model
     def _cron_freight_contract_expiry(self):
         """Daily: expire signed contracts past their end date, then warn the
         account manager of those ending within the warning period. Warnings
@@ -40,11 +48,7 @@ class FreightCustomerContract(models.Model):
             tracking_disable=True, mail_activity_quick_update=True
         )
         today = fields.Date.context_today(self)
-        warn_days = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("freight_crm.contract_expiry_warning_days", 30)
-        )
+        warn_days = self._freight_expiry_warning_days()
         expired = Contract.search([("state", "=", "signed"), ("date_end", "<", today)])
         # One UPDATE for all of them, no chatter message per contract.
         expired.write({"state": "expired"})

@@ -5,6 +5,7 @@ from odoo.exceptions import UserError
 from odoo.tools.float_utils import float_compare
 
 from ..tools.roles import MANAGER
+from ..tools.settings_table import freight_setting_value
 from .freight_workflow_guard import COMPUTED, PARENT, WORKFLOW
 
 # Optional: the user (id) who reviews every submitted evaluation.
@@ -299,7 +300,7 @@ class FreightCustomerEvaluation(models.Model):
         author = self.env.user
         if not self._freight_self_approval_allowed():
             managers = managers.filtered(lambda u: u != author)
-        param = self.env["ir.config_parameter"].sudo().get_param(REVIEWER_PARAM)
+        param = freight_setting_value(self.env, REVIEWER_PARAM)
         configured = Users.browse(int(param)) if param and param.isdigit() else Users
         if configured and configured in managers:
             return configured

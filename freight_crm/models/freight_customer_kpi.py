@@ -1,9 +1,9 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import UTC, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
+from pytz import timezone, utc
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
@@ -11,20 +11,21 @@ from odoo.fields import Domain
 
 from ..tools import MeasuredFloat
 from ..tools.cron_batch import freight_keyset_batches
+from ..tools.settings_table import freight_setting_value
 from .freight_workflow_guard import COMPUTED
 
 # Customers given their monthly KPI period per transaction by the cron.
 KPI_CRON_BATCH = 1000
 
-# KPI field -> (config parameter of its target, rulebook default, higher is
-# better). Targets are copied onto each period so history keeps its target.
+# KPI field -> (setting of its target, higher is better). Targets are
+# copied onto each period so history keeps its target.
 KPI_TARGETS = {
-    "on_time_rate": ("freight_crm.kpi_on_time_target", 98.0, True),
-    "intact_rate": ("freight_crm.kpi_intact_target", 99.5, True),
-    "document_accuracy": ("freight_crm.kpi_document_target", 100.0, True),
-    "satisfaction": ("freight_crm.kpi_satisfaction_target", 90.0, True),
-    "enquiry_response_minutes": ("freight_crm.kpi_enquiry_minutes", 30.0, False),
-    "exception_notice_hours": ("freight_crm.kpi_exception_hours", 2.0, False),
+    "on_time_rate": ("freight_crm.kpi_on_time_target", True),
+    "intact_rate": ("freight_crm.kpi_intact_target", True),
+    "document_accuracy": ("freight_crm.kpi_document_target", True),
+    "satisfaction": ("freight_crm.kpi_satisfaction_target", True),
+    "enquiry_response_minutes": ("freight_crm.kpi_enquiry_minutes", False),
+    "exception_notice_hours": ("freight_crm.kpi_exception_hours", False),
 }
 
 
@@ -102,8 +103,8 @@ class FreightCustomerKpi(models.Model):
 
     @api.model
     def _target(self, kpi):
-        param, default, _higher = KPI_TARGETS[kpi]
-        return float(self.env["ir.config_parameter"].sudo().get_param(param, default))
+        param, _higher = KPI_TARGETS[kpi]
+        return freight_setting_value(self.env, param)
 
     @api.depends("partner_id")
     def _compute_grade_id(self):
@@ -136,7 +137,7 @@ class FreightCustomerKpi(models.Model):
         for kpi in self:
             count = 0
             for field, target in targets.items():
-                higher_is_better = KPI_TARGETS[field][2]
+                higher_is_better = KPI_TARGETS[field][1]
                 actual, goal = kpi[field], kpi[target]
                 if actual is False:
                     continue
@@ -243,11 +244,11 @@ class FreightCustomerKpi(models.Model):
         """``{(start, end): kpis}``: these KPIs grouped by their period, the
         period as naive UTC datetimes [first day 00:00, day after 00:00) on
         the company's clock, to compare with stored datetimes."""
-        zone = ZoneInfo(self._freight_period_tz())
+        zone = timezone(self._freight_period_tz())
 
         def to_utc(day):
-            local = datetime.combine(day, time.min, tzinfo=zone)
-            return local.astimezone(UTC).replace(tzinfo=None)
+            local = zone.localize(datetime.combine(day, time.min))
+            return local.astimezone(utc).replace(tzinfo=None)
 
         ids_by_period = {}
         for kpi in self:

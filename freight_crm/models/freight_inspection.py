@@ -6,14 +6,12 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools.roles import MANAGER
+from ..tools.settings_table import freight_setting_value
 from .freight_workflow_guard import WORKFLOW
 
 DUE_ACTIVITY = "freight_crm.mail_activity_inspection_due"
 RECTIFY_ACTIVITY = "freight_crm.mail_activity_inspection_rectification"
 INTERVAL_PARAM = "freight_crm.inspection_interval_months"
-# The rulebook asks for a frequency without giving one (制定监督检查频率):
-# once a quarter.
-INTERVAL_DEFAULT = 3
 DEPARTMENTS = [
     ("operations", "Operations Centre"),
     ("marketing", "Marketing Centre"),
@@ -176,15 +174,7 @@ class FreightInspection(models.Model):
     # Inspection frequency
     @api.model
     def _freight_interval_months(self):
-        value = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param(INTERVAL_PARAM, INTERVAL_DEFAULT)
-        )
-        try:
-            return max(int(value), 1)
-        except (TypeError, ValueError):
-            return INTERVAL_DEFAULT
+        return freight_setting_value(self.env, INTERVAL_PARAM)
 
     @api.model
     def _freight_next_due(self):

@@ -7,6 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..tools.cron_batch import freight_keyset_batches
 from ..tools.roles import MANAGER
+from ..tools.settings_table import freight_setting_value
 from .freight_workflow_guard import PARENT, WORKFLOW
 
 # Key accounts reminded per committed batch of the daily reminder.
@@ -14,8 +15,6 @@ REMINDER_BATCH = 1000
 REVIEW_ACTIVITY = "freight_crm.mail_activity_key_account_plan_review"
 DUE_ACTIVITY = "freight_crm.mail_activity_key_account_plan_due"
 REMINDER_PARAM = "freight_crm.key_account_plan_reminder_days"
-# The rulebook asks for the plan "every half year" without a lead time.
-REMINDER_DEFAULT = 30
 # What the approval rests on: frozen once the plan left draft.
 FROZEN_ONCE_SUBMITTED = (
     "partner_id",
@@ -335,15 +334,7 @@ class FreightKeyAccountPlan(models.Model):
     # Reminder before each half year
     @api.model
     def _freight_reminder_days(self):
-        value = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param(REMINDER_PARAM, REMINDER_DEFAULT)
-        )
-        try:
-            return max(int(value), 0)
-        except (TypeError, ValueError):
-            return REMINDER_DEFAULT
+        return freight_setting_value(self.env, REMINDER_PARAM)
 
     @api.model
     def _cron_freight_plan_reminder(self):

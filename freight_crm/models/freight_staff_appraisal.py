@@ -8,23 +8,12 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.roles import MANAGER
+from ..tools.settings_table import freight_setting_value
 from .freight_appraisal_indicator import ROLES
 from .freight_workflow_guard import WORKFLOW
 
 # The rulebook leaves the appraisal cycle and the result bands to the
-# company (考核评估周期): a quarter, like the customer re-grading, and
-# bands of 90 (excellent), 75 (good) and 60 (qualified) points.
-APPRAISAL_PARAMS = {
-    "freight_crm.appraisal_period_months": 3,
-    "freight_crm.appraisal_excellent_score": 90.0,
-    "freight_crm.appraisal_good_score": 75.0,
-    "freight_crm.appraisal_pass_score": 60.0,
-    # Days after its date within which an evaluation is confirmed, a
-    # monthly review submitted, or after the start of its half year a
-    # key-account plan submitted, to count as on time.
-    "freight_crm.appraisal_on_time_days": 7,
-}
-# Appraisals the period-end cron creates per batch.
+# company (考核评估周期): settings, defaults in tools/settings.py.
 FROZEN_ONCE_CONFIRMED = (
     "user_id",
     "role",
@@ -366,12 +355,7 @@ class FreightStaffAppraisal(models.Model):
     # Settings
     @api.model
     def _freight_param(self, key):
-        default = APPRAISAL_PARAMS[key]
-        value = self.env["ir.config_parameter"].sudo().get_param(key, default)
-        try:
-            return type(default)(float(value))
-        except (TypeError, ValueError):
-            return default
+        return freight_setting_value(self.env, key)
 
     @api.model
     def _freight_bands(self):

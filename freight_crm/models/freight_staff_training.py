@@ -4,15 +4,16 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.roles import MANAGER
+from ..tools.settings_table import freight_setting_values
 from .freight_workflow_guard import WORKFLOW
 
-# The rulebook leaves the figures blank (不得少于__课时): the class hours
-# a year most logistics companies ask of account managers and of frontline
-# sales or service staff.
-HOURS_PARAMS = {
-    "freight_crm.training_hours_account_manager": 40.0,
-    "freight_crm.training_hours_staff": 24.0,
-}
+# The rulebook leaves the figures blank (不得少于__课时): the yearly class
+# hours of account managers and of frontline staff are settings (defaults
+# in tools/settings.py).
+HOURS_PARAMS = (
+    "freight_crm.training_hours_account_manager",
+    "freight_crm.training_hours_staff",
+)
 # Who signed the hours off, and the hours themselves once counted.
 CONFIRMED_FROZEN = ("user_id", "date", "course", "category", "hours")
 
@@ -160,11 +161,4 @@ class FreightStaffTraining(models.Model):
     @api.model
     def _freight_minimum_hours(self):
         """{param: minimum class hours a year}, from Settings."""
-        icp = self.env["ir.config_parameter"].sudo()
-        minimums = {}
-        for param, default in HOURS_PARAMS.items():
-            try:
-                minimums[param] = max(float(icp.get_param(param, default)), 0.0)
-            except (TypeError, ValueError):
-                minimums[param] = default
-        return minimums
+        return freight_setting_values(self.env, HOURS_PARAMS)

@@ -6,10 +6,9 @@ from datetime import date, timedelta
 
 from odoo import api, fields, models
 
+from ..tools.settings_table import freight_setting_value
+
 REMINDER_PARAM = "freight_crm.training_reminder_days"
-# The rulebook sets a yearly minimum without a reminder: two months before
-# the year ends leaves time to attend the missing hours.
-REMINDER_DEFAULT = 60
 # The year the reminder last went out, so that it goes out once a year
 # even when the cron missed its day.
 REMINDED_YEAR_PARAM = "freight_crm.training_reminded_year"
@@ -22,15 +21,7 @@ class FreightStaffTraining(models.Model):
 
     @api.model
     def _freight_reminder_days(self):
-        value = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param(REMINDER_PARAM, REMINDER_DEFAULT)
-        )
-        try:
-            return min(max(int(value), 0), 365)
-        except (TypeError, ValueError):
-            return REMINDER_DEFAULT
+        return freight_setting_value(self.env, REMINDER_PARAM)
 
     @api.model
     def _cron_freight_training_reminder(self):

@@ -3,7 +3,7 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-from .freight_staff_training import HOURS_PARAMS
+from ..tools.settings_table import freight_setting_default
 
 AM_PARAM = "freight_crm.training_hours_account_manager"
 STAFF_PARAM = "freight_crm.training_hours_staff"
@@ -47,7 +47,7 @@ class FreightStaffTrainingReport(models.Model):
                            FROM ir_config_parameter WHERE key = %(key)s),
                         %(default)s)""",
             key=param,
-            default=HOURS_PARAMS[param],
+            default=freight_setting_default(param),
         )
 
     def _freight_query(self):

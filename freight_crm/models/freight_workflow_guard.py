@@ -7,6 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools.measured_fields import is_measured
+from ..tools.settings_table import freight_setting_value
 
 # Rules of the guard policy (see FreightWorkflowGuard._freight_guard_policy).
 WORKFLOW = "workflow"
@@ -414,8 +415,7 @@ class FreightWorkflowGuard(models.AbstractModel):
     @api.model
     def _freight_self_approval_allowed(self):
         """Whether the company switched the four-eyes rule off."""
-        icp = self.env["ir.config_parameter"].sudo()
-        return icp.get_param(SELF_APPROVAL_PARAM) not in (None, False, "", "False", "0")
+        return freight_setting_value(self.env, SELF_APPROVAL_PARAM)
 
     def _freight_check_group(self, group, action):
         """Refuse ``action`` unless the user belongs to ``group``."""

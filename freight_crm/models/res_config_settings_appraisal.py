@@ -2,42 +2,37 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 # One concern of res.config.settings per file, like res.partner.
 # pylint: disable=consider-merging-classes-inherited
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.exceptions import ValidationError
 
-from .freight_staff_appraisal import APPRAISAL_PARAMS
+from ..tools.settings_table import freight_setting_field
 
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    freight_appraisal_period_months = fields.Integer(
+    freight_appraisal_period_months = freight_setting_field(
+        "freight_crm.appraisal_period_months",
         string="Appraisal Period (Months)",
-        config_parameter="freight_crm.appraisal_period_months",
-        default=APPRAISAL_PARAMS["freight_crm.appraisal_period_months"],
         help="Length of an appraisal period, counted from 1 January: 3 for "
         "quarters, 6 for half years, 12 for years.",
     )
-    freight_appraisal_excellent_score = fields.Float(
+    freight_appraisal_excellent_score = freight_setting_field(
+        "freight_crm.appraisal_excellent_score",
         string="Excellent From (Points)",
-        config_parameter="freight_crm.appraisal_excellent_score",
-        default=APPRAISAL_PARAMS["freight_crm.appraisal_excellent_score"],
     )
-    freight_appraisal_good_score = fields.Float(
+    freight_appraisal_good_score = freight_setting_field(
+        "freight_crm.appraisal_good_score",
         string="Good From (Points)",
-        config_parameter="freight_crm.appraisal_good_score",
-        default=APPRAISAL_PARAMS["freight_crm.appraisal_good_score"],
     )
-    freight_appraisal_pass_score = fields.Float(
+    freight_appraisal_pass_score = freight_setting_field(
+        "freight_crm.appraisal_pass_score",
         string="Qualified From (Points)",
-        config_parameter="freight_crm.appraisal_pass_score",
-        default=APPRAISAL_PARAMS["freight_crm.appraisal_pass_score"],
     )
 
-    freight_appraisal_on_time_days = fields.Integer(
+    freight_appraisal_on_time_days = freight_setting_field(
+        "freight_crm.appraisal_on_time_days",
         string="On Time Within (Days)",
-        config_parameter="freight_crm.appraisal_on_time_days",
-        default=APPRAISAL_PARAMS["freight_crm.appraisal_on_time_days"],
         help="An evaluation confirmed, a monthly review submitted within this "
         "many days of its date, or a key-account plan submitted within this "
         "many days of the start of its half year, counts as on time in the "

@@ -2,19 +2,18 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 # One concern of res.config.settings per file, like res.partner.
 # pylint: disable=consider-merging-classes-inherited
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.exceptions import ValidationError
 
-from .freight_inspection import INTERVAL_DEFAULT, INTERVAL_PARAM
+from ..tools.settings_table import freight_setting_field
 
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    freight_inspection_interval_months = fields.Integer(
+    freight_inspection_interval_months = freight_setting_field(
+        "freight_crm.inspection_interval_months",
         string="Inspection Every (Months)",
-        config_parameter=INTERVAL_PARAM,
-        default=INTERVAL_DEFAULT,
         help="Months between two supervision inspections of the customer "
         "management work; when the next one is due, one is planned for a manager.",
     )

@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools.roles import MANAGER
+from ..tools.settings_table import freight_setting_values
 
 # Writes that can move a customer into ``signed`` or under another company:
 # the signing gates (admission, contract) are held on each of them.
@@ -326,17 +327,7 @@ class ResPartner(models.Model):
             )
 
     @api.model
-    def _freight_params(self, table):
-        """Settings of ``table`` ({ir.config_parameter key: default}) as
-        typed values: the table is the one place each default is written."""
-        icp = self.env["ir.config_parameter"].sudo()
-        params = {}
-        for key, default in table.items():
-            raw = icp.get_param(key)
-            if isinstance(default, bool):
-                params[key] = raw not in (None, False, "", "False", "0")
-            elif raw in (None, False, ""):
-                params[key] = default
-            else:
-                params[key] = type(default)(float(raw))
-        return params
+    def _freight_params(self, keys):
+        """The settings ``keys`` as typed values, by key (tools/settings.py
+        is the one place each default is written)."""
+        return freight_setting_values(self.env, keys)

@@ -16,11 +16,11 @@ ADMISSION_CHECKS = (
     "freight_adm_needs_match",
     "freight_adm_accepts_credit",
 )
-# Admission settings: ir.config_parameter key -> the rulebook's value.
-ADMISSION_PARAMS = {
-    "freight_crm.admission_min_capital": 500000.0,
-    "freight_crm.due_diligence_days": 3,
-}
+# Admission settings, defaults in tools/settings.py.
+ADMISSION_PARAMS = (
+    "freight_crm.admission_min_capital",
+    "freight_crm.due_diligence_days",
+)
 # States from which a customer may still be admitted.
 ADMISSION_STATES = (False, "potential", "admission")
 

@@ -10,18 +10,18 @@ from odoo.exceptions import UserError
 from .freight_workflow_guard import COMPUTED
 from .res_partner import MANAGER
 
-# ir.config_parameter keys of the grading settings, with the rulebook's
-# values as defaults (R-GRD-4, R-GRD-6, R-GRD-7).
-GRADING_PARAMS = {
-    "freight_crm.rule_grading": False,
-    "freight_crm.rule_volume_a": 5000000.0,
-    "freight_crm.rule_volume_b": 1000000.0,
-    "freight_crm.rule_years_a": 3,
-    "freight_crm.rule_years_b": 1,
-    "freight_crm.key_account_contribution": 1000000.0,
-    "freight_crm.regrade_batch_size": 1000,
-    "freight_crm.grade_change_activity_days": 7,
-}
+# The grading settings (R-GRD-4, R-GRD-6, R-GRD-7), defaults in
+# tools/settings.py.
+GRADING_PARAMS = (
+    "freight_crm.rule_grading",
+    "freight_crm.rule_volume_a",
+    "freight_crm.rule_volume_b",
+    "freight_crm.rule_years_a",
+    "freight_crm.rule_years_b",
+    "freight_crm.key_account_contribution",
+    "freight_crm.regrade_batch_size",
+    "freight_crm.grade_change_activity_days",
+)
 
 
 class ResPartner(models.Model):

@@ -9,11 +9,8 @@ from ..tools.cron_batch import freight_keyset_batches
 from ..tools.roles import ANY_ROLE, MANAGER
 from .freight_workflow_guard import WORKFLOW
 
-CHURN_PARAMS = {
-    # The rulebook names churn management without figures: defaults.
-    "freight_crm.churn_volume_drop_percent": 30.0,
-    "freight_crm.churn_batch_size": 500,
-}
+# Churn detection settings, defaults in tools/settings.py.
+CHURN_PARAMS = ("freight_crm.churn_volume_drop_percent", "freight_crm.churn_batch_size")
 
 
 class ResPartner(models.Model):
@@ -50,14 +47,7 @@ class ResPartner(models.Model):
 
     @api.model
     def _freight_churn_params(self):
-        icp = self.env["ir.config_parameter"].sudo()
-        params = {}
-        for key, default in CHURN_PARAMS.items():
-            try:
-                params[key] = type(default)(icp.get_param(key, default))
-            except (TypeError, ValueError):
-                params[key] = default
-        return params
+        return self._freight_params(CHURN_PARAMS)
 
     @api.model
     def _freight_churn_domain(self):

@@ -10,11 +10,11 @@ from .freight_workflow_guard import COMPUTED, WORKFLOW
 from .res_partner_confidentiality import FILE
 
 # Settings of the periodic re-assessment (R-CLS-4): months since the last
-# assessment, customers handled per batch.
-POTENTIAL_PARAMS = {
-    "freight_crm.potential_reassess_months": 6,
-    "freight_crm.potential_reassess_batch_size": 1000,
-}
+# assessment, customers handled per batch (defaults in tools/settings.py).
+POTENTIAL_PARAMS = (
+    "freight_crm.potential_reassess_months",
+    "freight_crm.potential_reassess_batch_size",
+)
 REASSESS_ACTIVITY = "freight_crm.mail_activity_potential_reassessment"
 
 

@@ -7,12 +7,12 @@ from odoo.exceptions import UserError
 
 # Credit standing from the rewards and penalties ledger (R-REW-1): a clean
 # ledger starts at the base score, each reward adds and each penalty takes
-# away points. ir.config_parameter key -> the rulebook's value.
-REWARD_PARAMS = {
-    "freight_crm.reward_base_score": 80.0,
-    "freight_crm.reward_points": 5.0,
-    "freight_crm.penalty_points": 15.0,
-}
+# away points. Defaults in tools/settings.py.
+REWARD_PARAMS = (
+    "freight_crm.reward_base_score",
+    "freight_crm.reward_points",
+    "freight_crm.penalty_points",
+)
 
 
 class ResPartner(models.Model):

@@ -61,7 +61,6 @@ class TestFreightGradingRules(FreightGradingCase):
             ({"freight_rule_years_a": 0}, "grade B cooperation years"),
             ({"freight_rule_volume_b": -1}, "cannot be negative"),
             ({"freight_key_account_contribution": -5}, "cannot be negative"),
-            ({"freight_regrade_batch_size": 0}, "batch size"),
         ):
             with (
                 self.subTest(vals=vals),
@@ -73,6 +72,14 @@ class TestFreightGradingRules(FreightGradingCase):
         self.assertEqual(params["freight_crm.rule_volume_b"], 1000000)
         self.assertEqual(params["freight_crm.rule_years_a"], 3)
         self.assertEqual(params["freight_crm.regrade_batch_size"], 1000)
+        # The batch size is a technical knob, off the Settings screen: a
+        # stored 0 is read as the smallest batch, not refused.
+        self.assertNotIn("freight_regrade_batch_size", Settings._fields)
+        self.env["ir.config_parameter"].sudo().set_param(
+            "freight_crm.regrade_batch_size", "0"
+        )
+        params = self.env["res.partner"]._freight_grading_params()
+        self.assertEqual(params["freight_crm.regrade_batch_size"], 1)
 
     def test_rule_grading_manager_only(self):
         partner = self._customer(freight_annual_volume=7000000)

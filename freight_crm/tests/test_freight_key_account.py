@@ -262,10 +262,17 @@ class TestFreightKeyAccount(TransactionCase):
         for vals in (
             {"freight_churn_volume_drop_percent": 150},
             {"freight_plan_reminder_days": -1},
-            {"freight_churn_batch_size": 0},
         ):
             with self.subTest(vals=vals), self.assertRaises(ValidationError):
                 Settings.create(vals)
+        # The batch size is a technical knob, off the Settings screen: a
+        # stored 0 is read as the smallest batch, not refused.
+        self.assertNotIn("freight_churn_batch_size", Settings._fields)
+        self.env["ir.config_parameter"].sudo().set_param(
+            "freight_crm.churn_batch_size", 0
+        )
+        params = self.env["res.partner"]._freight_churn_params()
+        self.assertEqual(params["freight_crm.churn_batch_size"], 1)
 
     # Screens -------------------------------------------------------------
     def test_views_open_for_every_role(self):

@@ -5,14 +5,9 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.freight_crm.models.freight_workflow_guard import PARENT, WORKFLOW
 from odoo.addons.freight_crm.tools.roles import MANAGER
+from odoo.addons.freight_crm.tools.settings_table import freight_setting_value
 
-# The rulebook names the complaint penalty system (客户投诉处罚制度)
-# without figures: appraisal points deducted per complaint class.
-PENALTY_POINTS = {
-    "freight_crm_complaints.penalty_points_general": 2.0,
-    "freight_crm_complaints.penalty_points_important": 5.0,
-    "freight_crm_complaints.penalty_points_major": 10.0,
-}
+from ..tools.settings import SETTINGS
 
 
 class FreightComplaintPenalty(models.Model):
@@ -100,16 +95,12 @@ class FreightComplaintPenalty(models.Model):
 
     @api.depends("ticket_id", "kind")
     def _compute_points(self):
-        icp = self.env["ir.config_parameter"].sudo()
         for penalty in self:
             param = f"freight_crm_complaints.penalty_points_{penalty.complaint_class}"
-            if penalty.kind == "warning" or param not in PENALTY_POINTS:
+            if penalty.kind == "warning" or param not in SETTINGS:
                 penalty.points = 0.0
                 continue
-            try:
-                penalty.points = float(icp.get_param(param, PENALTY_POINTS[param]))
-            except (TypeError, ValueError):
-                penalty.points = PENALTY_POINTS[param]
+            penalty.points = freight_setting_value(self.env, param)
 
     @api.depends("ticket_id", "user_id")
     def _compute_display_name(self):

@@ -9,9 +9,7 @@ from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
 from odoo.addons.freight_crm.models.freight_workflow_guard import COMPUTED
-
-# A deadline closer than this is shown as "due soon".
-DUE_SOON_HOURS = 4
+from odoo.addons.freight_crm.tools.settings_table import freight_setting_value
 
 
 # One concern per file, as Odoo core does for the models it extends.
@@ -142,10 +140,16 @@ class HelpdeskTicket(models.Model):
             return 1.0
         return min(factor, 1.0)
 
+    @api.model
+    def _freight_due_soon(self):
+        """How close a deadline is shown as "due soon"."""
+        hours = freight_setting_value(self.env, "freight_crm_complaints.due_soon_hours")
+        return timedelta(hours=hours)
+
     @api.depends("freight_deadline", "stage_id.closed")
     def _compute_freight_deadline_state(self):
         now = fields.Datetime.now()
-        soon = now + timedelta(hours=DUE_SOON_HOURS)
+        soon = now + self._freight_due_soon()
         for ticket in self:
             deadline = ticket.freight_deadline
             is_open = deadline and not ticket.stage_id.closed
@@ -166,7 +170,7 @@ class HelpdeskTicket(models.Model):
         now = fields.Datetime.now()
         domain = (
             Domain("freight_deadline", ">=", now)
-            & Domain("freight_deadline", "<", now + timedelta(hours=DUE_SOON_HOURS))
+            & Domain("freight_deadline", "<", now + self._freight_due_soon())
             & Domain("stage_id.closed", "=", False)
         )
         return domain if (operator == "=") == value else ~domain

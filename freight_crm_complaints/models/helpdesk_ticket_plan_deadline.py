@@ -8,13 +8,9 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 
 from odoo.addons.freight_crm.models.freight_workflow_guard import COMPUTED
-
-from .helpdesk_ticket_reply_target import get_float_param
+from odoo.addons.freight_crm.tools.settings_table import freight_setting_value
 
 PLAN_ACTIVITY = "freight_crm_complaints.mail_activity_type_handling_plan"
-# 复杂投诉72小时内给出处理方案: working hours of the team's calendar, counted
-# like the class deadlines, from the intake (受理).
-PLAN_PARAMS = {"freight_crm_complaints.complex_plan_hours": 72.0}
 # The rulebook sets complex complaints against general ones (一般投诉24小时内
 # 解决, 复杂投诉72小时内给出处理方案): important and major complaints.
 COMPLEX_CLASSES = ("important", "major")
@@ -88,11 +84,11 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("freight_is_complex", "freight_intake_date", "team_id")
     def _compute_freight_plan_deadline(self):
-        hours = get_float_param(
-            self.env, "freight_crm_complaints.complex_plan_hours", PLAN_PARAMS
+        # 复杂投诉72小时内给出处理方案: working hours of the team's
+        # calendar, counted like the class deadlines, from the intake (受理).
+        hours = freight_setting_value(
+            self.env, "freight_crm_complaints.complex_plan_hours"
         )
-        if hours <= 0:
-            hours = PLAN_PARAMS["freight_crm_complaints.complex_plan_hours"]
         self.freight_plan_deadline = False
         planned = self._freight_add_working_hours(
             {

@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 
 from odoo.addons.freight_crm.models.freight_workflow_guard import COMPUTED
+from odoo.addons.freight_crm.tools.settings_table import freight_setting_value
 
 # Fields that decide whether two complaints are the same complaint.
 REPEAT_KEYS = {"partner_id", "freight_root_cause_id", "freight_intake_date", "team_id"}
@@ -79,7 +80,13 @@ class HelpdeskTicket(models.Model):
 
     def _freight_repeat_window(self):
         self.ensure_one()
-        return timedelta(days=self.company_id.freight_complaint_repeat_days or 90)
+        return timedelta(
+            days=freight_setting_value(
+                self.env,
+                "freight_crm_complaints.freight_complaint_repeat_days",
+                company=self.company_id,
+            )
+        )
 
     def _freight_previous_same_complaint(self):
         """Earlier complaint of the same customer and root cause in the window."""

@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 # One concern of helpdesk.ticket per file.
 # pylint: disable=consider-merging-classes-inherited
-import math
 from collections import defaultdict
 from datetime import datetime, timedelta
 
@@ -13,10 +12,8 @@ from odoo.fields import Domain
 from odoo.tools.date_utils import float_to_time
 
 from odoo.addons.freight_crm.models.freight_workflow_guard import COMPUTED, WORKFLOW
+from odoo.addons.freight_crm.tools.settings_table import freight_setting_value
 
-# 非工作时间留言次日10点前回复: the hour (local, on the team's calendar) by
-# which a complaint received outside the working day is answered.
-REPLY_PARAMS = {"freight_crm_complaints.off_hours_reply_hour": 10.0}
 # Work intervals read past the latest intake of a batch to find the next
 # working day (a long holiday such as the National Day week fits in it).
 NEXT_DAY_WINDOW = timedelta(days=31)
@@ -25,16 +22,6 @@ REPLY_STATES = [
     ("on_time", "Replied on Time"),
     ("late", "Replied Late"),
 ]
-
-
-def get_float_param(env, key, defaults):
-    """The setting ``key`` as a finite float, its default when unset or
-    unreadable."""
-    try:
-        value = float(env["ir.config_parameter"].sudo().get_param(key, defaults[key]))
-    except (TypeError, ValueError):
-        return defaults[key]
-    return value if math.isfinite(value) else defaults[key]
 
 
 class HelpdeskTicket(models.Model):
@@ -102,10 +89,11 @@ class HelpdeskTicket(models.Model):
     # Calendars are read, not depended on, as for the resolution deadline.
     @api.depends("freight_is_complaint", "freight_intake_date", "team_id")
     def _compute_freight_reply_due(self):
-        hour = get_float_param(
-            self.env, "freight_crm_complaints.off_hours_reply_hour", REPLY_PARAMS
+        # 非工作时间留言次日10点前回复: the hour (local, on the team's
+        # calendar) by which an off-hours complaint is answered.
+        hour = freight_setting_value(
+            self.env, "freight_crm_complaints.off_hours_reply_hour"
         )
-        hour = min(max(hour, 0.0), 23.99)
         by_calendar = defaultdict(list)
         for ticket in self:
             ticket.freight_off_hours = False

@@ -6,14 +6,9 @@ from odoo import api, fields, models
 from odoo.tools import is_html_empty
 
 from odoo.addons.freight_crm.models.freight_workflow_guard import WORKFLOW
+from odoo.addons.freight_crm.tools.settings_table import freight_setting_value
 
 from .helpdesk_ticket import COMPLAINT_STAFF
-from .helpdesk_ticket_reply_target import get_float_param
-
-# The rulebook gives no figure: the class hours a proposed training on a
-# complaint's corrective measures is planned with (the manager confirms
-# the hours actually attended).
-TRAINING_PARAMS = {"freight_crm_complaints.training_feed_hours": 1.0}
 
 
 class HelpdeskTicket(models.Model):
@@ -92,11 +87,9 @@ class HelpdeskTicket(models.Model):
 
     def _freight_feed_training(self):
         """Propose the training once per complaint, whoever closes it."""
-        hours = get_float_param(
-            self.env, "freight_crm_complaints.training_feed_hours", TRAINING_PARAMS
+        hours = freight_setting_value(
+            self.env, "freight_crm_complaints.training_feed_hours"
         )
-        if not 0 < hours <= 1000:
-            hours = TRAINING_PARAMS["freight_crm_complaints.training_feed_hours"]
         today = fields.Date.context_today(self)
         trainings = self.env["freight.staff.training"].sudo()
         for ticket in self.sudo():

@@ -1,17 +1,21 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.exceptions import ValidationError
+
+from odoo.addons.freight_crm.tools.settings_table import freight_company_setting_field
 
 
 class ResCompany(models.Model):
     _inherit = "res.company"
 
-    freight_complaint_callback_required = fields.Boolean(
-        string="Callback Required to Close Complaints", default=True
+    freight_complaint_callback_required = freight_company_setting_field(
+        "freight_crm_complaints.freight_complaint_callback_required",
+        string="Callback Required to Close Complaints",
     )
-    freight_complaint_repeat_days = fields.Integer(
-        string="Repeat Complaint Window (Days)", default=90
+    freight_complaint_repeat_days = freight_company_setting_field(
+        "freight_crm_complaints.freight_complaint_repeat_days",
+        string="Repeat Complaint Window (Days)",
     )
 
     @api.constrains("freight_complaint_repeat_days")

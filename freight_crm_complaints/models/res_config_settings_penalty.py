@@ -2,29 +2,26 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 # One concern of res.config.settings per file, like res.partner.
 # pylint: disable=consider-merging-classes-inherited
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.exceptions import ValidationError
 
-from .freight_complaint_penalty import PENALTY_POINTS
+from odoo.addons.freight_crm.tools.settings_table import freight_setting_field
 
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    freight_penalty_points_general = fields.Float(
+    freight_penalty_points_general = freight_setting_field(
+        "freight_crm_complaints.penalty_points_general",
         string="Penalty Points, General Complaint",
-        config_parameter="freight_crm_complaints.penalty_points_general",
-        default=PENALTY_POINTS["freight_crm_complaints.penalty_points_general"],
     )
-    freight_penalty_points_important = fields.Float(
+    freight_penalty_points_important = freight_setting_field(
+        "freight_crm_complaints.penalty_points_important",
         string="Penalty Points, Important Complaint",
-        config_parameter="freight_crm_complaints.penalty_points_important",
-        default=PENALTY_POINTS["freight_crm_complaints.penalty_points_important"],
     )
-    freight_penalty_points_major = fields.Float(
+    freight_penalty_points_major = freight_setting_field(
+        "freight_crm_complaints.penalty_points_major",
         string="Penalty Points, Major Complaint",
-        config_parameter="freight_crm_complaints.penalty_points_major",
-        default=PENALTY_POINTS["freight_crm_complaints.penalty_points_major"],
     )
 
     @api.constrains(

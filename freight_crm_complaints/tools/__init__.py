@@ -1,1 +1,1 @@
-from . import code_translations
+from . import code_translations, settings

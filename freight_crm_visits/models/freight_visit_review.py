@@ -7,8 +7,9 @@ from odoo.exceptions import UserError
 
 from odoo.addons.freight_crm.models.freight_workflow_guard import COMPUTED, WORKFLOW
 from odoo.addons.freight_crm.tools.roles import MANAGER
+from odoo.addons.freight_crm.tools.settings_table import freight_setting_value
 
-from .common import PLANNED_STATES, get_setting
+from .common import PLANNED_STATES
 
 
 class FreightVisitReview(models.Model):
@@ -157,7 +158,7 @@ class FreightVisitReview(models.Model):
 
     @api.model
     def _freight_review_day(self):
-        return get_setting(self.env, "review_day")
+        return freight_setting_value(self.env, "freight_crm_visits.review_day")
 
     @api.model
     def _cron_freight_monthly_review(self):

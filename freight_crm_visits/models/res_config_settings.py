@@ -2,36 +2,31 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
-from .common import setting_default, setting_key
+from odoo.addons.freight_crm.tools.settings_table import freight_setting_field
 
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    freight_visit_horizon_days = fields.Integer(
+    freight_visit_horizon_days = freight_setting_field(
+        "freight_crm_visits.planning_horizon_days",
         string="Visit Planning Horizon (Days)",
-        config_parameter=setting_key("planning_horizon_days"),
-        default=setting_default("planning_horizon_days"),
     )
-    freight_review_day = fields.Integer(
+    freight_review_day = freight_setting_field(
+        "freight_crm_visits.review_day",
         string="Monthly Review Day",
-        config_parameter=setting_key("review_day"),
-        default=setting_default("review_day"),
     )
-    freight_receivable_overdue_months = fields.Integer(
+    freight_receivable_overdue_months = freight_setting_field(
+        "freight_crm_visits.receivable_overdue_months",
         string="Receivables Overdue After (Months)",
-        config_parameter=setting_key("receivable_overdue_months"),
-        default=setting_default("receivable_overdue_months"),
     )
-    freight_care_lead_days = fields.Integer(
+    freight_care_lead_days = freight_setting_field(
+        "freight_crm_visits.care_lead_days",
         string="Greeting Lead Time (Days)",
-        config_parameter=setting_key("care_lead_days"),
-        default=setting_default("care_lead_days"),
     )
-    freight_survey_interval_months = fields.Integer(
+    freight_survey_interval_months = freight_setting_field(
+        "freight_crm_visits.survey_interval_months",
         string="Satisfaction Survey at Least Every (Months)",
-        config_parameter=setting_key("survey_interval_months"),
-        default=setting_default("survey_interval_months"),
     )
     freight_visit_manager_id = fields.Many2one(
         related="company_id.freight_visit_manager_id", readonly=False

@@ -6,8 +6,9 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 
 from odoo.addons.freight_crm.models.freight_workflow_guard import COMPUTED
+from odoo.addons.freight_crm.tools.settings_table import freight_setting_value
 
-from .common import PLANNED_STATES, get_setting
+from .common import PLANNED_STATES
 
 
 # pylint: disable=consider-merging-classes-inherited
@@ -53,7 +54,7 @@ class ResPartner(models.Model):
 
     @api.model
     def _freight_care_lead_days(self):
-        return get_setting(self.env, "care_lead_days")
+        return freight_setting_value(self.env, "freight_crm_visits.care_lead_days")
 
     @api.model
     def _cron_freight_customer_care(self):

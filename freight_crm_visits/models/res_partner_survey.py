@@ -7,8 +7,9 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 
 from odoo.addons.freight_crm.models.freight_workflow_guard import WORKFLOW
+from odoo.addons.freight_crm.tools.settings_table import freight_setting_value
 
-from .common import PLANNED_STATES, get_setting
+from .common import PLANNED_STATES
 
 
 # pylint: disable=consider-merging-classes-inherited
@@ -43,7 +44,9 @@ class ResPartner(models.Model):
         interval. Customers on the survey channel get theirs through the visit
         plan (half-yearly for C)."""
         today = fields.Date.context_today(self)
-        months = get_setting(self.env, "survey_interval_months")
+        months = freight_setting_value(
+            self.env, "freight_crm_visits.survey_interval_months"
+        )
         activity_type = self.env.ref("freight_crm_visits.mail_activity_type_survey")
         due = self.search(
             Domain("freight_customer_state", "in", PLANNED_STATES)

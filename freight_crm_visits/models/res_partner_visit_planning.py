@@ -7,8 +7,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from odoo.addons.freight_crm.tools.cron_batch import freight_cron_batches
-
-from .common import get_setting
+from odoo.addons.freight_crm.tools.settings_table import freight_setting_value
 
 # Session-level advisory lock key of the visit planner, and the sequence in
 # which each planner leaves the id of the transaction that planned: a
@@ -38,7 +37,9 @@ class ResPartner(models.Model):
 
     @api.model
     def _freight_visit_horizon(self):
-        return get_setting(self.env, "planning_horizon_days")
+        return freight_setting_value(
+            self.env, "freight_crm_visits.planning_horizon_days"
+        )
 
     @api.model
     def _freight_due_for_visit_ids(self, limit_date):

@@ -14,8 +14,10 @@ from odoo.addons.freight_crm.models.freight_workflow_guard import (
     PARENT,
     WORKFLOW,
 )
+from odoo.addons.freight_crm.tools.settings_table import freight_setting_value
 
-from ..models.common import SETTINGS, add_months, get_setting, setting_key
+from ..models.common import add_months
+from ..tools.settings import SETTINGS
 from .common import FreightVisitCase
 
 ROLES = ("salesperson", "other_salesperson", "service", "manager")
@@ -509,20 +511,21 @@ class TestVisitWebPayload(FreightGuardCase):
 class TestVisitSettings(FreightVisitCase):
     def test_settings_table_defaults_and_bounds(self):
         icp = self.env["ir.config_parameter"].sudo()
-        for name, (_kind, default, lowest, highest) in SETTINGS.items():
+        for name, setting in SETTINGS.items():
+            default, lowest, highest = setting.default, setting.lowest, setting.highest
             with self.subTest(setting=name):
-                icp.set_param(setting_key(name), False)
-                self.assertEqual(get_setting(self.env, name), default)
+                icp.set_param(name, False)
+                self.assertEqual(freight_setting_value(self.env, name), default)
                 settings = self.env["res.config.settings"].create({})
                 field = next(
                     f
                     for f in settings._fields.values()
-                    if getattr(f, "config_parameter", None) == setting_key(name)
+                    if getattr(f, "config_parameter", None) == name
                 )
                 self.assertEqual(settings[field.name], default)
-                icp.set_param(setting_key(name), "not a number")
-                self.assertEqual(get_setting(self.env, name), default)
-                icp.set_param(setting_key(name), "999999999")
-                self.assertEqual(get_setting(self.env, name), highest)
-                icp.set_param(setting_key(name), "-5")
-                self.assertEqual(get_setting(self.env, name), lowest)
+                icp.set_param(name, "not a number")
+                self.assertEqual(freight_setting_value(self.env, name), default)
+                icp.set_param(name, "999999999")
+                self.assertEqual(freight_setting_value(self.env, name), highest)
+                icp.set_param(name, "-5")
+                self.assertEqual(freight_setting_value(self.env, name), lowest)

@@ -4,7 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, models
 
-from odoo.addons.freight_crm_visits.models.common import get_setting
+from odoo.addons.freight_crm.tools.settings_table import freight_setting_value
 
 
 class FreightVisitReview(models.Model):
@@ -20,7 +20,9 @@ class FreightVisitReview(models.Model):
         customer invoices and credit notes, in one query per figure."""
         if not self._freight_invoices_available():
             return super()._freight_figures(customers, review_date)
-        months = get_setting(self.env, "receivable_overdue_months")
+        months = freight_setting_value(
+            self.env, "freight_crm_visits.receivable_overdue_months"
+        )
         month_start = review_date.replace(day=1)
         last_month_start = month_start - relativedelta(months=1)
         next_month_start = month_start + relativedelta(months=1)
