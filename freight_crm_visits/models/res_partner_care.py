@@ -77,7 +77,9 @@ class ResPartner(models.Model):
         """Greetings before the public holidays of the working calendar of
         each customer's company (the current company's for a customer
         without one)."""
-        companies = self.env["res.company"].search([])
+        companies = self.env["res.company"].search(
+            [("resource_calendar_id", "!=", False)]
+        )
         calendars = (companies | self.env.company).resource_calendar_id
         holidays = self.env["resource.calendar.leaves"]._freight_holidays_to_greet(
             calendars, today, target
