@@ -1,6 +1,8 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import importlib.util
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 import pytz
 from freezegun import freeze_time
@@ -11,6 +13,9 @@ from odoo.tests import Form, tagged
 from .common import FreightVisitCase
 
 SHANGHAI = pytz.timezone("Asia/Shanghai")
+MIGRATION = (
+    Path(__file__).parent.parent / "migrations" / "19.0.1.2.0" / "post-migration.py"
+)
 
 
 def shanghai_day(day):
@@ -205,6 +210,54 @@ class TestCustomerCare(FreightVisitCase):
         self.assertFalse(national.freight_greeting)
         with self.assertRaises(AccessError):
             national.with_user(self.salesperson).freight_greeting = True
+
+    @freeze_time("2026-09-28")
+    def test_migration_carries_the_greetings_of_the_old_holidays(self):
+        national = self.env.ref(
+            "freight_crm.resource_calendar_china_holiday_2026_national"
+        )
+        dragon_boat = self.env.ref(
+            "freight_crm.resource_calendar_china_holiday_2027_dragon_boat"
+        )
+        spring = self.env.ref("freight_crm.resource_calendar_china_holiday_2027_spring")
+        self.env.flush_all()
+        cr = self.env.cr
+        cr.execute(
+            """
+            CREATE TABLE freight_public_holiday (
+                id serial PRIMARY KEY, name jsonb, date_from date,
+                date_to date, greeting boolean, greetings_sent boolean
+            );
+            INSERT INTO freight_public_holiday
+                   (name, date_from, date_to, greeting, greetings_sent)
+            VALUES ('{"en_US": "National Day"}', '2026-10-01', '2026-10-07',
+                    TRUE, TRUE),
+                   ('{"en_US": "Dragon Boat Festival"}', '2027-06-09',
+                    '2027-06-11', FALSE, FALSE),
+                   ('{"en_US": "Spring Festival"}', '2027-02-05', '2027-02-13',
+                    TRUE, NULL);
+            INSERT INTO ir_model_data (module, name, model, res_id, noupdate)
+            VALUES ('freight_crm_visits', 'public_holiday_cn_test',
+                    'freight.public.holiday', 1, TRUE);
+            """
+        )
+        spec = importlib.util.spec_from_file_location("post_migration", MIGRATION)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.migrate(cr, "19.0.1.1.0")
+        self.env.invalidate_all()
+        self.assertTrue(national.freight_greetings_sent)
+        self.assertFalse(dragon_boat.freight_greeting)
+        self.assertTrue(spring.freight_greeting)
+        self.assertFalse(spring.freight_greetings_sent)
+        cr.execute("SELECT to_regclass('freight_public_holiday')")
+        self.assertIsNone(cr.fetchone()[0])
+        self.assertFalse(
+            self.env["ir.model.data"].search([("model", "=", "freight.public.holiday")])
+        )
+        # The National Day was greeted before the update: not again.
+        self.env["res.partner"]._cron_freight_customer_care()
+        self.assertFalse(self._greetings(self.customer))
 
     @freeze_time("2026-06-15")
     def test_anniversary_greetings(self):
