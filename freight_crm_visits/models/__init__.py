@@ -1,5 +1,5 @@
 from . import freight_customer_grade
-from . import freight_public_holiday
+from . import resource_calendar_leaves
 from . import freight_visit
 from . import freight_visit_approval
 from . import freight_visit_abnormal

@@ -75,24 +75,35 @@ class ResPartner(models.Model):
 
     @api.model
     def _freight_holiday_greetings(self, today, target):
-        holidays = self.env["freight.public.holiday"].search(
-            [
-                ("greeting", "=", True),
-                ("greetings_sent", "=", False),
-                ("date_from", ">=", today),
-                ("date_from", "<=", target),
-            ]
+        """Greetings before the public holidays of the working calendar of
+        each customer's company (the current company's for a customer
+        without one)."""
+        companies = self.env["res.company"].search(
+            [("resource_calendar_id", "!=", False)]
+        )
+        calendars = (companies | self.env.company).resource_calendar_id
+        holidays = self.env["resource.calendar.leaves"]._freight_holidays_to_greet(
+            calendars, today, target
         )
         if not holidays:
             return self.browse()
         customers = self._freight_care_customers("freight_care_holiday")
-        for holiday in holidays:
-            customers._freight_schedule_greeting(
-                holiday.date_from,
-                self.env._("Greeting: %s", holiday.name),
+        company = self.env.company
+        by_calendar = customers.grouped(
+            lambda partner: (partner.company_id or company).resource_calendar_id
+        )
+        greeted = self.browse()
+        for first_day, leaves in holidays:
+            calendar_customers = by_calendar.get(leaves.calendar_id, self.browse())
+            calendar_customers._freight_schedule_greeting(
+                first_day,
+                self.env._("Greeting: %s", leaves[0].display_name),
             )
-        holidays.greetings_sent = True
-        return customers
+            greeted |= calendar_customers
+        self.env["resource.calendar.leaves"].union(
+            *(leaves for _first_day, leaves in holidays)
+        ).freight_greetings_sent = True
+        return greeted
 
     @api.model
     def _freight_anniversary_greetings(self, target):
