@@ -12,6 +12,7 @@ from . import freight_regrade_run
 from . import res_partner
 from . import res_partner_grading
 from . import res_partner_grade_change
+from . import res_partner_grade_change_batch
 from . import res_partner_regrade
 from . import res_partner_admission
 from . import res_partner_contract_gate

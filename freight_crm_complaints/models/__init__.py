@@ -5,6 +5,8 @@ from . import freight_complaint_callback
 from . import helpdesk_ticket_stage
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket
+from . import helpdesk_ticket_first_owner
+from . import helpdesk_ticket_portal
 from . import helpdesk_ticket_deadline
 from . import helpdesk_ticket_escalation
 from . import helpdesk_ticket_escalation_notice

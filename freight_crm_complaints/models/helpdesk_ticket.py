@@ -27,10 +27,10 @@ INTAKE_CLOCK_SKEW = timedelta(minutes=5)
 class HelpdeskTicket(models.Model):
     """A ticket is a complaint when it is filed with a complaint team.
 
-    This file holds the intake (class, intake time, first owner), the
-    handling record and the guard policy; deadlines, escalation, the
-    solution's approval, the close-out and repeat detection live in the
-    ``helpdesk_ticket_*.py`` files beside it.
+    This file holds the intake (class, intake time), the handling record
+    and the guard policy; the first owner, the portal intake, deadlines,
+    escalation, the solution's approval, the close-out and repeat detection
+    live in the ``helpdesk_ticket_*.py`` files beside it.
     """
 
     _name = "helpdesk.ticket"
@@ -78,18 +78,6 @@ class HelpdeskTicket(models.Model):
         tracking=True,
         help="The shipment the complaint is about, as the customer knows it: "
         "bill of lading, booking or order number.",
-    )
-    freight_first_owner_id = fields.Many2one(
-        "res.users",
-        string="First Owner",
-        index=True,
-        copy=False,
-        tracking=True,
-        readonly=True,
-        groups=COMPLAINT_STAFF,
-        domain=[("share", "=", False)],
-        help="Employee who first received the complaint (首问负责人): stays "
-        "responsible until it is closed, whoever it is escalated to.",
     )
 
     # ------------------------------------------------------------------
@@ -268,14 +256,7 @@ class HelpdeskTicket(models.Model):
         self._freight_check_team_change(vals)
         self._freight_check_first_owner(vals)
         res = super().write(vals)
-        if vals.get("user_id"):
-            self.filtered(
-                lambda t: t.freight_is_complaint and not t.sudo().freight_first_owner_id
-            )._freight_set_first_owner(self.env["res.users"].browse(vals["user_id"]))
-        if "team_id" in vals:
-            self.filtered(
-                lambda t: t.freight_is_complaint and not t.sudo().freight_first_owner_id
-            )._freight_set_first_owner(self.env.user)
+        self._freight_first_owner_after_write(vals)
         return res
 
     @api.model
@@ -322,88 +303,3 @@ class HelpdeskTicket(models.Model):
                     leaving[0].display_name,
                 )
             )
-
-    def _freight_check_first_owner(self, vals):
-        """The employee who received a complaint stays its first owner."""
-        if "freight_first_owner_id" not in vals:
-            return
-        # Clearing the first owner (writing False) is a change too.
-        new_owner = vals["freight_first_owner_id"] or False
-        changed = self.sudo().filtered(
-            lambda t: (
-                t.freight_first_owner_id and t.freight_first_owner_id.id != new_owner
-            )
-        )
-        if changed:
-            raise UserError(
-                self.env._(
-                    "The first owner of complaint %s cannot be changed: the "
-                    "employee who received it stays responsible until it is "
-                    "closed.",
-                    changed[0].display_name,
-                )
-            )
-
-    @api.model
-    def _freight_intake_owner(self, vals):
-        """Who becomes the first owner of a complaint created with ``vals``:
-        the assignee, else the employee recording it. A portal or system
-        intake has none yet: its first assignee becomes its first owner."""
-        receiver = self.env.user
-        if vals.get("user_id"):
-            return vals["user_id"]
-        if receiver._is_internal() and not receiver._is_superuser():
-            return receiver.id
-        return False
-
-    def _freight_set_first_owner(self, receiver):
-        """Give ownerless complaints their first owner (a workflow value,
-        hence through sudo) and make the first owner follow them."""
-        for ticket in self.sudo():
-            owner = ticket.freight_first_owner_id
-            if not owner:
-                owner = ticket.user_id.filtered(lambda u: u._is_internal()) or (
-                    receiver
-                    if receiver._is_internal() and not receiver._is_superuser()
-                    else receiver.browse()
-                )
-                if owner:
-                    ticket.with_context(mail_notrack=True).write(
-                        {"freight_first_owner_id": owner.id}
-                    )
-            if owner:
-                # The first owner follows the complaint until it is closed.
-                ticket.message_subscribe(partner_ids=owner.partner_id.ids)
-
-    # ------------------------------------------------------------------
-    # Portal intake
-    # ------------------------------------------------------------------
-    @api.model
-    def _freight_portal_complaint_vals(self, complaint_class, team=None):
-        """Values a complaint filed in the portal gets (R-CMP-1): its class
-        (General until customer service assesses it), the portal channel, a
-        complaint team and its leader as the one handling it."""
-        classes = dict(COMPLAINT_CLASSES)
-        channel = self.env.ref(
-            "freight_crm_complaints.helpdesk_ticket_channel_portal",
-            raise_if_not_found=False,
-        )
-        vals = {
-            "freight_complaint_class": complaint_class
-            if complaint_class in classes
-            else "general"
-        }
-        if channel:
-            vals["channel_id"] = channel.id
-        team = team if team and team.freight_is_complaint_team else None
-        team = (
-            team or self.env["helpdesk.ticket.team"]._freight_default_complaint_team()
-        )
-        if team:
-            vals["team_id"] = team.id
-            vals["stage_id"] = team._get_applicable_stages()[:1].id
-            # The team leader receives complaints filed in the portal: the
-            # first owner (首问负责人) of a complaint nobody took on the phone.
-            if team.user_id:
-                vals["user_id"] = team.user_id.id
-        return vals
