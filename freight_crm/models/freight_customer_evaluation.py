@@ -316,17 +316,15 @@ class FreightCustomerEvaluation(models.Model):
         # are now: never from a stored total or grade.
         self._freight_recompute_grading()
         self._check_graded()
-        self.activity_feedback([REVIEW_ACTIVITY])
         for evaluation in self:
             partner = evaluation.partner_id
             grade = evaluation.grade_id
-            evaluation.sudo().write(
-                {
-                    "state": "confirmed",
-                    "previous_grade_id": partner.freight_grade_id.id,
-                    "confirmed_by_id": self.env.user.id,
-                    "confirmed_date": fields.Datetime.now(),
-                }
+            evaluation._freight_record_approval(
+                "confirmed_by_id",
+                "confirmed_date",
+                [REVIEW_ACTIVITY],
+                state="confirmed",
+                previous_grade_id=partner.freight_grade_id.id,
             )
             partner.sudo().write(
                 {
@@ -354,22 +352,22 @@ class FreightCustomerEvaluation(models.Model):
         self._recompute_recordset(["total_score", "grade_id"])
 
     def _check_can_confirm(self):
-        if not (self.env.su or self.env.user._freight_is_manager()):
+        self._freight_check_manager(
+            message=self.env._("Only a Freight CRM manager can confirm an evaluation.")
+        )
+        confirmed = self.filtered(lambda e: e.state == "confirmed")
+        if confirmed:
             raise UserError(
-                self.env._("Only a Freight CRM manager can confirm an evaluation.")
-            )
-        for evaluation in self:
-            if evaluation.state == "confirmed":
-                raise UserError(
-                    self.env._(
-                        "Evaluation %s is already confirmed: create a new "
-                        "evaluation to grade the customer again.",
-                        evaluation.name,
-                    )
+                self.env._(
+                    "Evaluation %s is already confirmed: create a new "
+                    "evaluation to grade the customer again.",
+                    confirmed[0].name,
                 )
-            label = self.env._("Confirm evaluation %s", evaluation.name)
-            evaluation._freight_check_four_eyes(evaluation.create_uid, label)
-            evaluation._freight_check_four_eyes(evaluation.submitted_by_id, label)
+            )
+        self._freight_check_authors(
+            ("create_uid", "submitted_by_id"),
+            lambda evaluation: self.env._("Confirm evaluation %s", evaluation.name),
+        )
         self._freight_check_complete()
 
     def _freight_check_complete(self):

@@ -265,22 +265,15 @@ class FreightKeyAccountPlan(models.Model):
 
     def action_approve(self):
         """Approve a submitted plan (审批): a manager other than its author."""
-        action = self.env._("Approve the plan")
-        self._freight_check_group(MANAGER, action)
-        self._freight_check_states(("submitted",), action)
-        for plan in self:
-            plan._freight_check_four_eyes(plan.user_id, action)
-            plan._freight_check_four_eyes(plan.submitted_by_id, action)
-            plan._freight_check_four_eyes(plan.create_uid, action)
-        self.activity_feedback([REVIEW_ACTIVITY])
-        self.sudo().write(
-            {
-                "state": "approved",
-                "approved_by_id": self.env.user.id,
-                "approved_date": fields.Datetime.now(),
-            }
+        return self._freight_approve(
+            self.env._("Approve the plan"),
+            ("submitted",),
+            ("user_id", "submitted_by_id", "create_uid"),
+            "approved_by_id",
+            "approved_date",
+            [REVIEW_ACTIVITY],
+            state="approved",
         )
-        return True
 
     def action_file(self):
         """File the approved plan (备案)."""

@@ -294,10 +294,8 @@ class FreightStaffAppraisal(models.Model):
         """A manager other than the employee confirms the appraisal; the
         penalty points of the period are counted now."""
         action = self.env._("Confirm the appraisal")
-        self._freight_check_group(MANAGER, action)
-        self._freight_check_states(("draft",), action)
+        self._freight_check_approval(action, ("draft",), ("user_id",))
         for appraisal in self:
-            appraisal._freight_check_four_eyes(appraisal.user_id, action)
             if abs(appraisal.weight_total - 100) > 0.05:
                 raise UserError(
                     self.env._(
@@ -335,14 +333,9 @@ class FreightStaffAppraisal(models.Model):
                     appraisal=unexplained[0].display_name,
                 )
             )
-        self.sudo().write(
-            {
-                "state": "confirmed",
-                "confirmed_by_id": self.env.user.id,
-                "confirmed_date": fields.Date.context_today(self),
-            }
+        return self._freight_record_approval(
+            "confirmed_by_id", "confirmed_date", state="confirmed"
         )
-        return True
 
     def action_draft(self):
         action = self.env._("Back to draft")

@@ -142,13 +142,13 @@ class FreightStaffTraining(models.Model):
 
     def action_confirm(self):
         """A manager other than the employee confirms the hours attended."""
-        action = self.env._("Confirm the training hours")
-        self._freight_check_group(MANAGER, action)
-        self._freight_check_states(("draft",), action)
-        for training in self:
-            training._freight_check_four_eyes(training.user_id, action)
-        self.sudo().write({"state": "confirmed", "confirmed_by_id": self.env.user.id})
-        return True
+        return self._freight_approve(
+            self.env._("Confirm the training hours"),
+            ("draft",),
+            ("user_id",),
+            "confirmed_by_id",
+            state="confirmed",
+        )
 
     def action_draft(self):
         action = self.env._("Back to draft")

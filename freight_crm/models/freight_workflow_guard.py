@@ -438,9 +438,10 @@ class FreightWorkflowGuard(models.AbstractModel):
             )
         )
 
-    def _freight_check_manager(self, action, message=None):
-        """Refuse ``action`` unless the user is a Freight CRM manager;
-        ``message`` (translated) replaces the generic refusal."""
+    def _freight_check_manager(self, action=None, message=None):
+        """Refuse ``action`` (a translated label) unless the user is a
+        Freight CRM manager; ``message`` (translated) replaces the generic
+        refusal, and then no label is needed."""
         if self.env.su or self.env.user._freight_is_manager():
             return
         if message is None:
