@@ -217,18 +217,7 @@ class FreightStaffAppraisal(models.Model):
 
     @api.constrains("user_id")
     def _check_user_is_staff(self):
-        for appraisal in self:
-            user = appraisal.user_id.sudo()
-            if user.share or not (
-                user._freight_is_salesperson() or user._freight_is_service()
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "%s is not a Freight CRM salesperson or customer service "
-                        "employee.",
-                        user.name,
-                    )
-                )
+        self._freight_check_staff()
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -96,18 +96,7 @@ class FreightStaffTraining(models.Model):
 
     @api.constrains("user_id")
     def _check_user_is_staff(self):
-        for training in self:
-            user = training.user_id.sudo()
-            if user.share or not (
-                user._freight_is_salesperson() or user._freight_is_service()
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "%s is not a Freight CRM salesperson or customer service "
-                        "employee: the training hours are theirs to keep.",
-                        user.name,
-                    )
-                )
+        self._freight_check_staff()
 
     def write(self, vals):
         if not self.env.su:

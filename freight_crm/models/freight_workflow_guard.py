@@ -457,6 +457,20 @@ class FreightWorkflowGuard(models.AbstractModel):
             for name in author_fields:
                 record._freight_check_four_eyes(record[name], label)
 
+    def _freight_check_staff(self, field_name="user_id"):
+        """Refuse a record whose user ``field_name`` is not sales or service
+        staff (see ``res.users._freight_is_staff``)."""
+        for record in self:
+            user = record[field_name].sudo()
+            if not user._freight_is_staff():
+                raise ValidationError(
+                    self.env._(
+                        "%s is not a Freight CRM salesperson or customer service "
+                        "employee.",
+                        user.name,
+                    )
+                )
+
     # Submission for review and approval by another manager ---------------
     def _freight_check_complete(self):
         """Refuse submitting records that lack what their review needs;

@@ -27,6 +27,14 @@ class ResUsers(models.Model):
         self.ensure_one()
         return self.has_group(SERVICE)
 
+    def _freight_is_staff(self):
+        """Sales or service staff: an internal user who is a salesperson or
+        in customer service (who keeps training hours and is appraised)."""
+        self.ensure_one()
+        return not self.share and (
+            self._freight_is_salesperson() or self._freight_is_service()
+        )
+
     def _freight_is_legal(self):
         """Legal reviewer of the contracts."""
         self.ensure_one()
