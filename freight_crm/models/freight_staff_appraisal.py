@@ -227,26 +227,20 @@ class FreightStaffAppraisal(models.Model):
         new._freight_collect_actuals()
         return appraisals
 
-    def write(self, vals):
-        if not self.env.su:
-            self._freight_check_frozen(vals)
-        return super().write(vals)
+    def _freight_guard_frozen(self):
+        """A confirmed appraisal keeps its figures and result, its lines
+        included."""
+        self.ensure_one()
+        if self.state != "confirmed":
+            return ()
+        return (*FROZEN_ONCE_CONFIRMED, "line_ids")
 
-    def _freight_check_frozen(self, vals):
-        for appraisal in self.filtered(lambda a: a.state == "confirmed"):
-            changed = [
-                name
-                for name in FROZEN_ONCE_CONFIRMED
-                if name in vals
-                and not self._freight_guard_same(name, vals[name], appraisal[name])
-            ]
-            if changed or "line_ids" in vals:
-                raise UserError(
-                    self.env._(
-                        "%s is confirmed: its figures and result stay as confirmed.",
-                        appraisal.display_name,
-                    )
-                )
+    def _freight_guard_frozen_message(self, changed):
+        return self.env._(
+            "%s is confirmed: its figures and result stay as confirmed. These "
+            "can no longer be changed:",
+            self.display_name,
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_confirmed(self):

@@ -98,31 +98,15 @@ class FreightStaffTraining(models.Model):
     def _check_user_is_staff(self):
         self._freight_check_staff()
 
-    def write(self, vals):
-        if not self.env.su:
-            self._freight_check_frozen(vals)
-        return super().write(vals)
-
-    def _freight_check_frozen(self, vals):
+    def _freight_guard_frozen(self):
         """Confirmed hours stay as confirmed."""
-        for training in self.filtered(lambda t: t.state == "confirmed"):
-            changed = [
-                name
-                for name in CONFIRMED_FROZEN
-                if name in vals
-                and not self._freight_guard_same(name, vals[name], training[name])
-            ]
-            if changed:
-                raise UserError(
-                    self.env._(
-                        "%(training)s is confirmed: %(fields)s can no longer be "
-                        "changed.",
-                        training=training.display_name,
-                        fields=", ".join(
-                            self._freight_guard_label(name) for name in changed
-                        ),
-                    )
-                )
+        self.ensure_one()
+        return CONFIRMED_FROZEN if self.state == "confirmed" else ()
+
+    def _freight_guard_frozen_message(self, changed):
+        return self.env._(
+            "%s is confirmed; these can no longer be changed:", self.display_name
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_confirmed(self):
