@@ -135,7 +135,7 @@ class FreightCustomerContract(models.Model):
                         step=step_label[step],
                     )
                 )
-        if not (self.env.su or self.env.user.has_group(group)):
+        if not (self.env.su or self.env.user._freight_has_role(group)):
             raise AccessError(
                 self.env._(
                     "Only members of '%(group)s' can approve the step '%(step)s'.",
@@ -176,7 +176,7 @@ class FreightCustomerContract(models.Model):
             group = APPROVAL_STEPS[contract.state][1]
             if not (
                 self.env.su
-                or self.env.user.has_group(group)
+                or self.env.user._freight_has_role(group)
                 or self.env.user._freight_is_manager()
             ):
                 raise AccessError(

@@ -212,8 +212,9 @@ class FreightInspectionFinding(models.Model):
 
     def action_verify(self):
         """A manager other than the owner verifies the rectification."""
+        action = self.env._("Verify the rectification")
         return self._freight_approve(
-            self.env._("Verify the rectification"),
+            action,
             ("rectified",),
             ("owner_id",),
             "verified_by_id",

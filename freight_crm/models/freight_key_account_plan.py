@@ -265,8 +265,9 @@ class FreightKeyAccountPlan(models.Model):
 
     def action_approve(self):
         """Approve a submitted plan (审批): a manager other than its author."""
+        action = self.env._("Approve the plan")
         return self._freight_approve(
-            self.env._("Approve the plan"),
+            action,
             ("submitted",),
             ("user_id", "submitted_by_id", "create_uid"),
             "approved_by_id",

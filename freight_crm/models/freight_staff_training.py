@@ -115,8 +115,9 @@ class FreightStaffTraining(models.Model):
 
     def action_confirm(self):
         """A manager other than the employee confirms the hours attended."""
+        action = self.env._("Confirm the training hours")
         return self._freight_approve(
-            self.env._("Confirm the training hours"),
+            action,
             ("draft",),
             ("user_id",),
             "confirmed_by_id",

@@ -325,7 +325,7 @@ class FreightWorkflowGuard(models.AbstractModel):
                 )
             self._freight_guard_parent(name, value)
             return
-        if not self.env.user.has_group(rule):
+        if not self.env.user._freight_has_role(rule):
             raise AccessError(
                 self.env._(
                     "Only %(group)s can change %(field)s.",
@@ -428,7 +428,7 @@ class FreightWorkflowGuard(models.AbstractModel):
 
     def _freight_check_group(self, group, action):
         """Refuse ``action`` unless the user belongs to ``group``."""
-        if self.env.su or self.env.user.has_group(group):
+        if self.env.su or self.env.user._freight_has_role(group):
             return
         raise AccessError(
             self.env._(

@@ -45,11 +45,13 @@ class ResUsers(models.Model):
         self.ensure_one()
         return self.has_group(DEPUTY_GM)
 
-    def _freight_has_role(self):
-        """Any Freight CRM role: salesperson, customer service or legal
-        (the roles that read the customer file)."""
+    def _freight_has_role(self, groups=ANY_ROLE):
+        """Whether the user has one of ``groups`` (XML ids, comma-separated:
+        a step's approving group, a guard policy's group); by default any
+        Freight CRM role: salesperson, customer service or legal (the roles
+        that read the customer file)."""
         self.ensure_one()
-        return self.has_groups(ANY_ROLE)
+        return self.has_groups(groups)
 
     @api.model
     def _freight_demo_set_lang(self, user_ids, lang):

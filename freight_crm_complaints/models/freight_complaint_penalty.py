@@ -210,8 +210,9 @@ class FreightComplaintPenalty(models.Model):
             )
 
     def action_confirm(self):
+        action = self.env._("Confirm the penalty")
         self._freight_approve(
-            self.env._("Confirm the penalty"),
+            action,
             ("draft",),
             ("user_id",),
             "confirmed_by_id",
