@@ -444,9 +444,9 @@ class FreightWorkflowGuard(models.AbstractModel):
         refusal, and then no label is needed."""
         if self.env.su or self.env.user._freight_is_manager():
             return
-        if message is None:
-            self._freight_check_group(MANAGER, action)
-        raise AccessError(message)
+        if message is not None:
+            raise AccessError(message)
+        self._freight_check_group(MANAGER, action)
 
     def _freight_check_authors(self, author_fields, action):
         """Four eyes on every record: none of the users in ``author_fields``
