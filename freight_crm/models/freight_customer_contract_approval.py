@@ -133,7 +133,7 @@ class FreightCustomerContract(models.Model):
                         step=step_label[step],
                     )
                 )
-        if not (self.env.su or self.env.user.has_group(group)):
+        if not (self.env.su or self.env.user._freight_has_role(group)):
             raise AccessError(
                 self.env._(
                     "Only members of '%(group)s' can approve the step '%(step)s'.",
@@ -142,25 +142,22 @@ class FreightCustomerContract(models.Model):
                 )
             )
         self.check_access("write")
-        for contract in self:
-            contract._freight_check_four_eyes(
-                contract.submitted_by_id,
-                self.env._("Approve contract %s", contract.name),
-            )
+        self._freight_check_authors(
+            ("submitted_by_id",),
+            lambda contract: self.env._("Approve contract %s", contract.name),
+        )
         self._check_no_high_risk(step_label[step])
         prefix = {
             "manager_review": "manager",
             "legal_review": "legal",
             "deputy_review": "deputy",
         }[step]
-        self.sudo().write(
-            {
-                "state": next_state,
-                f"{prefix}_approver_id": self.env.user.id,
-                f"{prefix}_approval_date": fields.Datetime.now(),
-            }
+        self._freight_record_approval(
+            f"{prefix}_approver_id",
+            f"{prefix}_approval_date",
+            [activity],
+            state=next_state,
         )
-        self.activity_feedback([activity])
         for contract in self:
             contract._schedule_step_activity()
         return True
@@ -177,7 +174,7 @@ class FreightCustomerContract(models.Model):
             group = APPROVAL_STEPS[contract.state][1]
             if not (
                 self.env.su
-                or self.env.user.has_group(group)
+                or self.env.user._freight_has_role(group)
                 or self.env.user._freight_is_manager()
             ):
                 raise AccessError(

@@ -10,6 +10,7 @@ from .freight_workflow_guard import COMPUTED, PARENT, WORKFLOW
 
 # Optional: the user (id) who reviews every submitted evaluation.
 REVIEWER_PARAM = "freight_crm.evaluation_reviewer_id"
+REVIEW_ACTIVITY = "freight_crm.mail_activity_evaluation_review"
 # What the grading rests on besides the lines and the customer: frozen once
 # the evaluation left draft (the note and the team stay editable).
 FROZEN_ONCE_SUBMITTED = ("date", "company_id")
@@ -259,34 +260,18 @@ class FreightCustomerEvaluation(models.Model):
     def action_submit(self):
         """Submit drafts for a manager's review (提交审核): one activity for
         the reviewer chosen by _freight_reviewer()."""
-        self.check_access("write")
-        self._freight_check_states(("draft",), self.env._("Submit for review"))
-        self._check_complete()
-        activity_type = "freight_crm.mail_activity_evaluation_review"
-        now = fields.Datetime.now()
-        for evaluation in self:
-            reviewer = evaluation._freight_reviewer()
-            evaluation.sudo().write(
-                {
-                    "state": "submitted",
-                    "submitted_by_id": self.env.user.id,
-                    "submitted_date": now,
-                    "reviewer_id": reviewer.id,
-                }
-            )
-            evaluation.sudo().activity_schedule(
-                activity_type,
-                user_id=reviewer.id,
-                note=self.env._(
-                    "%(user)s submitted evaluation %(name)s of %(customer)s "
-                    "(score %(score)s) for your review.",
-                    user=self.env.user.name,
-                    name=evaluation.name,
-                    customer=evaluation.partner_id.display_name,
-                    score=evaluation.total_score,
-                ),
-            )
-        return True
+        return self._freight_submit_for_review(
+            self.env._("Submit for review"),
+            REVIEW_ACTIVITY,
+            lambda evaluation: self.env._(
+                "%(user)s submitted evaluation %(name)s of %(customer)s "
+                "(score %(score)s) for your review.",
+                user=self.env.user.name,
+                name=evaluation.name,
+                customer=evaluation.partner_id.display_name,
+                score=evaluation.total_score,
+            ),
+        )
 
     def _freight_reviewer(self):
         """The one manager who reviews this evaluation: the reviewer set in
@@ -317,26 +302,13 @@ class FreightCustomerEvaluation(models.Model):
     def action_draft(self):
         """Send a submitted evaluation back to draft: the reviewing manager
         returns it, or the submitter withdraws it."""
-        self.check_access("write")
-        self._freight_check_states(("submitted",), self.env._("Back to draft"))
-        is_manager = self.env.su or self.env.user._freight_is_manager()
-        if not is_manager and any(e.submitted_by_id != self.env.user for e in self):
-            raise UserError(
-                self.env._(
-                    "Only its submitter or a Freight CRM manager can send an "
-                    "evaluation back to draft."
-                )
-            )
-        self.activity_unlink(["freight_crm.mail_activity_evaluation_review"])
-        self.sudo().write(
-            {
-                "state": "draft",
-                "submitted_by_id": False,
-                "submitted_date": False,
-                "reviewer_id": False,
-            }
+        return self._freight_withdraw_review(
+            REVIEW_ACTIVITY,
+            self.env._(
+                "Only its submitter or a Freight CRM manager can send an "
+                "evaluation back to draft."
+            ),
         )
-        return True
 
     def action_confirm(self):
         """Confirm the evaluation: weighted total, grade, history, policy."""
@@ -345,17 +317,15 @@ class FreightCustomerEvaluation(models.Model):
         # are now: never from a stored total or grade.
         self._freight_recompute_grading()
         self._check_graded()
-        self.activity_feedback(["freight_crm.mail_activity_evaluation_review"])
         for evaluation in self:
             partner = evaluation.partner_id
             grade = evaluation.grade_id
-            evaluation.sudo().write(
-                {
-                    "state": "confirmed",
-                    "previous_grade_id": partner.freight_grade_id.id,
-                    "confirmed_by_id": self.env.user.id,
-                    "confirmed_date": fields.Datetime.now(),
-                }
+            evaluation._freight_record_approval(
+                "confirmed_by_id",
+                "confirmed_date",
+                [REVIEW_ACTIVITY],
+                state="confirmed",
+                previous_grade_id=partner.freight_grade_id.id,
             )
             partner.sudo().write(
                 {
@@ -383,25 +353,25 @@ class FreightCustomerEvaluation(models.Model):
         self._recompute_recordset(["total_score", "grade_id"])
 
     def _check_can_confirm(self):
-        if not (self.env.su or self.env.user._freight_is_manager()):
+        self._freight_check_manager(
+            message=self.env._("Only a Freight CRM manager can confirm an evaluation.")
+        )
+        confirmed = self.filtered(lambda e: e.state == "confirmed")
+        if confirmed:
             raise UserError(
-                self.env._("Only a Freight CRM manager can confirm an evaluation.")
-            )
-        for evaluation in self:
-            if evaluation.state == "confirmed":
-                raise UserError(
-                    self.env._(
-                        "Evaluation %s is already confirmed: create a new "
-                        "evaluation to grade the customer again.",
-                        evaluation.name,
-                    )
+                self.env._(
+                    "Evaluation %s is already confirmed: create a new "
+                    "evaluation to grade the customer again.",
+                    confirmed[0].name,
                 )
-            label = self.env._("Confirm evaluation %s", evaluation.name)
-            evaluation._freight_check_four_eyes(evaluation.create_uid, label)
-            evaluation._freight_check_four_eyes(evaluation.submitted_by_id, label)
-        self._check_complete()
+            )
+        self._freight_check_authors(
+            ("create_uid", "submitted_by_id"),
+            lambda evaluation: self.env._("Confirm evaluation %s", evaluation.name),
+        )
+        self._freight_check_complete()
 
-    def _check_complete(self):
+    def _freight_check_complete(self):
         for evaluation in self:
             if not evaluation.line_ids:
                 raise UserError(

@@ -156,26 +156,21 @@ class FreightCustomerShare(models.Model):
             and not self._freight_guard_same(name, vals[name], self[name])
         }
 
-    def _freight_check_decide(self, action, states=("requested",)):
-        if not (self.env.su or self.env.user._freight_is_manager()):
-            raise AccessError(
-                self.env._("Only a Freight CRM manager can decide a request.")
-            )
-        self._freight_check_states(states, action)
+    def _freight_check_decide(self, action, states=("requested",), authors=()):
+        self._freight_check_approval(
+            action,
+            states,
+            authors,
+            message=self.env._("Only a Freight CRM manager can decide a request."),
+        )
 
     def action_approve(self):
-        action = self.env._("Approve the sharing")
-        self._freight_check_decide(action)
-        for share in self:
-            share._freight_check_four_eyes(share.requested_by_id, action)
-        self.sudo().write(
-            {
-                "state": "approved",
-                "approved_by_id": self.env.user.id,
-                "approval_date": fields.Datetime.now(),
-            }
+        self._freight_check_decide(
+            self.env._("Approve the sharing"), authors=("requested_by_id",)
         )
-        return True
+        return self._freight_record_approval(
+            "approved_by_id", "approval_date", state="approved"
+        )
 
     def action_refuse(self):
         """Refuse a pending request, or end an approved sharing early."""

@@ -213,19 +213,15 @@ class FreightInspectionFinding(models.Model):
     def action_verify(self):
         """A manager other than the owner verifies the rectification."""
         action = self.env._("Verify the rectification")
-        self._freight_check_group(MANAGER, action)
-        self._freight_check_states(("rectified",), action)
-        for finding in self:
-            finding._freight_check_four_eyes(finding.owner_id, action)
-        self.sudo().activity_feedback([VERIFY_ACTIVITY])
-        self.sudo().write(
-            {
-                "state": "verified",
-                "verified_by_id": self.env.user.id,
-                "verified_date": fields.Date.context_today(self),
-            }
+        return self._freight_approve(
+            action,
+            ("rectified",),
+            ("owner_id",),
+            "verified_by_id",
+            "verified_date",
+            [VERIFY_ACTIVITY],
+            state="verified",
         )
-        return True
 
     def action_reopen(self):
         """The rectification is not accepted: back to its owner."""

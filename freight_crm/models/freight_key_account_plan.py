@@ -224,33 +224,17 @@ class FreightKeyAccountPlan(models.Model):
     def action_submit(self):
         """Submit the plan to management (上报审批): one activity for the
         manager who reviews it."""
-        self.check_access("write")
-        self._freight_check_states(("draft",), self.env._("Submit the plan"))
-        self._check_complete()
-        now = fields.Datetime.now()
-        for plan in self:
-            reviewer = plan._freight_reviewer()
-            plan.sudo().write(
-                {
-                    "state": "submitted",
-                    "submitted_by_id": self.env.user.id,
-                    "submitted_date": now,
-                    "reviewer_id": reviewer.id,
-                }
-            )
-            plan.sudo().activity_schedule(
-                REVIEW_ACTIVITY,
-                user_id=reviewer.id,
-                note=self.env._(
-                    "%(user)s submitted the relationship plan %(plan)s for "
-                    "your approval.",
-                    user=self.env.user.name,
-                    plan=plan.display_name,
-                ),
-            )
-        return True
+        return self._freight_submit_for_review(
+            self.env._("Submit the plan"),
+            REVIEW_ACTIVITY,
+            lambda plan: self.env._(
+                "%(user)s submitted the relationship plan %(plan)s for your approval.",
+                user=self.env.user.name,
+                plan=plan.display_name,
+            ),
+        )
 
-    def _check_complete(self):
+    def _freight_check_complete(self):
         for plan in self:
             if not (plan.objectives or "").strip():
                 raise UserError(
@@ -281,21 +265,15 @@ class FreightKeyAccountPlan(models.Model):
     def action_approve(self):
         """Approve a submitted plan (审批): a manager other than its author."""
         action = self.env._("Approve the plan")
-        self._freight_check_group(MANAGER, action)
-        self._freight_check_states(("submitted",), action)
-        for plan in self:
-            plan._freight_check_four_eyes(plan.user_id, action)
-            plan._freight_check_four_eyes(plan.submitted_by_id, action)
-            plan._freight_check_four_eyes(plan.create_uid, action)
-        self.activity_feedback([REVIEW_ACTIVITY])
-        self.sudo().write(
-            {
-                "state": "approved",
-                "approved_by_id": self.env.user.id,
-                "approved_date": fields.Datetime.now(),
-            }
+        return self._freight_approve(
+            action,
+            ("submitted",),
+            ("user_id", "submitted_by_id", "create_uid"),
+            "approved_by_id",
+            "approved_date",
+            [REVIEW_ACTIVITY],
+            state="approved",
         )
-        return True
 
     def action_file(self):
         """File the approved plan (备案)."""
@@ -310,26 +288,13 @@ class FreightKeyAccountPlan(models.Model):
     def action_draft(self):
         """Send a submitted plan back to draft: the reviewing manager returns
         it for rework, or its submitter withdraws it."""
-        self.check_access("write")
-        self._freight_check_states(("submitted",), self.env._("Back to draft"))
-        is_manager = self.env.su or self.env.user._freight_is_manager()
-        if not is_manager and any(p.submitted_by_id != self.env.user for p in self):
-            raise UserError(
-                self.env._(
-                    "Only its submitter or a Freight CRM manager can send a "
-                    "relationship plan back to draft."
-                )
-            )
-        self.activity_unlink([REVIEW_ACTIVITY])
-        self.sudo().write(
-            {
-                "state": "draft",
-                "submitted_by_id": False,
-                "submitted_date": False,
-                "reviewer_id": False,
-            }
+        return self._freight_withdraw_review(
+            REVIEW_ACTIVITY,
+            self.env._(
+                "Only its submitter or a Freight CRM manager can send a "
+                "relationship plan back to draft."
+            ),
         )
-        return True
 
     # Reminder before each half year
     @api.model

@@ -206,18 +206,7 @@ class FreightStaffAppraisal(models.Model):
 
     @api.constrains("user_id")
     def _check_user_is_staff(self):
-        for appraisal in self:
-            user = appraisal.user_id.sudo()
-            if user.share or not (
-                user._freight_is_salesperson() or user._freight_is_service()
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "%s is not a Freight CRM salesperson or customer service "
-                        "employee.",
-                        user.name,
-                    )
-                )
+        self._freight_check_staff()
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -227,26 +216,20 @@ class FreightStaffAppraisal(models.Model):
         new._freight_collect_actuals()
         return appraisals
 
-    def write(self, vals):
-        if not self.env.su:
-            self._freight_check_frozen(vals)
-        return super().write(vals)
+    def _freight_guard_frozen(self):
+        """A confirmed appraisal keeps its figures and result, its lines
+        included."""
+        self.ensure_one()
+        if self.state != "confirmed":
+            return ()
+        return (*FROZEN_ONCE_CONFIRMED, "line_ids")
 
-    def _freight_check_frozen(self, vals):
-        for appraisal in self.filtered(lambda a: a.state == "confirmed"):
-            changed = [
-                name
-                for name in FROZEN_ONCE_CONFIRMED
-                if name in vals
-                and not self._freight_guard_same(name, vals[name], appraisal[name])
-            ]
-            if changed or "line_ids" in vals:
-                raise UserError(
-                    self.env._(
-                        "%s is confirmed: its figures and result stay as confirmed.",
-                        appraisal.display_name,
-                    )
-                )
+    def _freight_guard_frozen_message(self, changed):
+        return self.env._(
+            "%s is confirmed: its figures and result stay as confirmed. These "
+            "can no longer be changed:",
+            self.display_name,
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_confirmed(self):
@@ -283,10 +266,8 @@ class FreightStaffAppraisal(models.Model):
         """A manager other than the employee confirms the appraisal; the
         penalty points of the period are counted now."""
         action = self.env._("Confirm the appraisal")
-        self._freight_check_group(MANAGER, action)
-        self._freight_check_states(("draft",), action)
+        self._freight_check_approval(action, ("draft",), ("user_id",))
         for appraisal in self:
-            appraisal._freight_check_four_eyes(appraisal.user_id, action)
             if abs(appraisal.weight_total - 100) > 0.05:
                 raise UserError(
                     self.env._(
@@ -324,14 +305,9 @@ class FreightStaffAppraisal(models.Model):
                     appraisal=unexplained[0].display_name,
                 )
             )
-        self.sudo().write(
-            {
-                "state": "confirmed",
-                "confirmed_by_id": self.env.user.id,
-                "confirmed_date": fields.Date.context_today(self),
-            }
+        return self._freight_record_approval(
+            "confirmed_by_id", "confirmed_date", state="confirmed"
         )
-        return True
 
     def action_draft(self):
         action = self.env._("Back to draft")

@@ -97,44 +97,17 @@ class FreightStaffTraining(models.Model):
 
     @api.constrains("user_id")
     def _check_user_is_staff(self):
-        for training in self:
-            user = training.user_id.sudo()
-            if user.share or not (
-                user._freight_is_salesperson() or user._freight_is_service()
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "%s is not a Freight CRM salesperson or customer service "
-                        "employee: the training hours are theirs to keep.",
-                        user.name,
-                    )
-                )
+        self._freight_check_staff()
 
-    def write(self, vals):
-        if not self.env.su:
-            self._freight_check_frozen(vals)
-        return super().write(vals)
-
-    def _freight_check_frozen(self, vals):
+    def _freight_guard_frozen(self):
         """Confirmed hours stay as confirmed."""
-        for training in self.filtered(lambda t: t.state == "confirmed"):
-            changed = [
-                name
-                for name in CONFIRMED_FROZEN
-                if name in vals
-                and not self._freight_guard_same(name, vals[name], training[name])
-            ]
-            if changed:
-                raise UserError(
-                    self.env._(
-                        "%(training)s is confirmed: %(fields)s can no longer be "
-                        "changed.",
-                        training=training.display_name,
-                        fields=", ".join(
-                            self._freight_guard_label(name) for name in changed
-                        ),
-                    )
-                )
+        self.ensure_one()
+        return CONFIRMED_FROZEN if self.state == "confirmed" else ()
+
+    def _freight_guard_frozen_message(self, changed):
+        return self.env._(
+            "%s is confirmed; these can no longer be changed:", self.display_name
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_confirmed(self):
@@ -144,12 +117,13 @@ class FreightStaffTraining(models.Model):
     def action_confirm(self):
         """A manager other than the employee confirms the hours attended."""
         action = self.env._("Confirm the training hours")
-        self._freight_check_group(MANAGER, action)
-        self._freight_check_states(("draft",), action)
-        for training in self:
-            training._freight_check_four_eyes(training.user_id, action)
-        self.sudo().write({"state": "confirmed", "confirmed_by_id": self.env.user.id})
-        return True
+        return self._freight_approve(
+            action,
+            ("draft",),
+            ("user_id",),
+            "confirmed_by_id",
+            state="confirmed",
+        )
 
     def action_draft(self):
         action = self.env._("Back to draft")

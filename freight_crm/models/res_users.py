@@ -27,6 +27,14 @@ class ResUsers(models.Model):
         self.ensure_one()
         return self.has_group(SERVICE)
 
+    def _freight_is_staff(self):
+        """Sales or service staff: an internal user who is a salesperson or
+        in customer service (who keeps training hours and is appraised)."""
+        self.ensure_one()
+        return not self.share and (
+            self._freight_is_salesperson() or self._freight_is_service()
+        )
+
     def _freight_is_legal(self):
         """Legal reviewer of the contracts."""
         self.ensure_one()
@@ -37,11 +45,13 @@ class ResUsers(models.Model):
         self.ensure_one()
         return self.has_group(DEPUTY_GM)
 
-    def _freight_has_role(self):
-        """Any Freight CRM role: salesperson, customer service or legal
-        (the roles that read the customer file)."""
+    def _freight_has_role(self, groups=ANY_ROLE):
+        """Whether the user has one of ``groups`` (XML ids, comma-separated:
+        a step's approving group, a guard policy's group); by default any
+        Freight CRM role: salesperson, customer service or legal (the roles
+        that read the customer file)."""
         self.ensure_one()
-        return self.has_groups(ANY_ROLE)
+        return self.has_groups(groups)
 
     @api.model
     def _freight_demo_set_lang(self, user_ids, lang):

@@ -12,11 +12,11 @@ class ResUsers(models.Model):
 
     def _freight_home_action_xmlid(self):
         self.ensure_one()
-        if self.has_group("freight_crm.group_freight_manager"):
+        if self._freight_is_manager():
             return "freight_crm_board.board_board_action_manager"
-        if self.has_group("freight_crm.group_freight_salesperson"):
+        if self._freight_is_salesperson():
             return "freight_crm_board.board_board_action_salesperson"
-        if self.has_group("freight_crm.group_freight_legal"):
+        if self._freight_is_legal():
             return "freight_crm_board.board_board_action_legal"
         return "freight_crm.res_partner_action_freight_customer"
 

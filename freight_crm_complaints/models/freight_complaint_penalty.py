@@ -202,11 +202,13 @@ class FreightComplaintPenalty(models.Model):
 
     def action_confirm(self):
         action = self.env._("Confirm the penalty")
-        self._freight_check_group(MANAGER, action)
-        self._freight_check_states(("draft",), action)
-        for penalty in self:
-            penalty._freight_check_four_eyes(penalty.user_id, action)
-        self.sudo().write({"state": "confirmed", "confirmed_by_id": self.env.user.id})
+        self._freight_approve(
+            action,
+            ("draft",),
+            ("user_id",),
+            "confirmed_by_id",
+            state="confirmed",
+        )
         for penalty in self:
             penalty.sudo().message_post(
                 body=self.env._(

@@ -129,17 +129,14 @@ class HelpdeskTicket(models.Model):
                         ticket.display_name,
                     )
                 )
-            ticket._freight_check_four_eyes(ticket.freight_submitted_by_id, label)
+        self._freight_check_authors(("freight_submitted_by_id",), label)
         self._freight_check_solution_step(("to_approve",))
-        self.sudo().activity_feedback([APPROVAL_ACTIVITY])
-        self.sudo().write(
-            {
-                "freight_solution_state": "approved",
-                "freight_approved_by_id": self.env.user.id,
-                "freight_approval_date": fields.Datetime.now(),
-            }
+        return self._freight_record_approval(
+            "freight_approved_by_id",
+            "freight_approval_date",
+            [APPROVAL_ACTIVITY],
+            freight_solution_state="approved",
         )
-        return True
 
     def action_freight_execute_solution(self):
         """Carry out the approved solution."""

@@ -79,11 +79,7 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         ticket = self.sudo()
         users = ticket.freight_first_owner_id | ticket.user_id
-        return users.filtered(
-            lambda u: (
-                not u.share and (u._freight_is_salesperson() or u._freight_is_service())
-            )
-        )
+        return users.filtered(lambda u: u._freight_is_staff())
 
     def _freight_feed_training(self):
         """Propose the training once per complaint, whoever closes it."""

@@ -9,6 +9,7 @@ class ResUsers(models.Model):
     def _freight_is_complaint_leader(self):
         """Leaders approve complaint solutions before they are executed."""
         self.ensure_one()
-        return self.has_group(
-            "freight_crm_complaints.group_complaint_supervisor"
-        ) or self.has_group("helpdesk_mgmt.group_helpdesk_manager")
+        return self._freight_has_role(
+            "freight_crm_complaints.group_complaint_supervisor,"
+            "helpdesk_mgmt.group_helpdesk_manager"
+        )

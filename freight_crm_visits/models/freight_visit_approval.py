@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 # One concern of freight.visit per file, on purpose (see freight_visit.py).
 # pylint: disable=consider-merging-classes-inherited
-from odoo import fields, models
+from odoo import models
 from odoo.exceptions import UserError
 
 
@@ -12,24 +12,15 @@ class FreightVisit(models.Model):
 
     _inherit = "freight.visit"
 
-    def _check_state(self, allowed, action):
-        wrong = self.filtered(lambda v: v.state not in allowed)
-        if wrong:
-            states = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                self.env._(
-                    "You cannot %(action)s the visit %(visit)s: it is %(state)s.",
-                    action=action,
-                    visit=wrong[0].display_name,
-                    state=states[wrong[0].state],
-                )
-            )
-
-    def _check_manager(self):
-        if not self.env.su and not self.env.user._freight_is_manager():
-            raise UserError(
-                self.env._("Only a Freight CRM manager can approve or return visits.")
-            )
+    def _freight_wrong_state_message(self, action, state):
+        """``action`` is a verb here: "approve", "return"."""
+        self.ensure_one()
+        return self.env._(
+            "You cannot %(action)s the visit %(visit)s: it is %(state)s.",
+            action=action,
+            visit=self.display_name,
+            state=state,
+        )
 
     def _check_any(self):
         if not self:
@@ -49,7 +40,7 @@ class FreightVisit(models.Model):
     def action_done(self):
         self._check_any()
         self.check_access("write")
-        self._check_state(("planned",), self.env._("mark as done"))
+        self._freight_check_states(("planned",), self.env._("mark as done"))
         self._check_not_in_future()
         self.sudo().write({"state": "done"})
         # A held visit closes the planning activity it came with.
@@ -59,38 +50,38 @@ class FreightVisit(models.Model):
     def action_submit(self):
         self._check_any()
         self.check_access("write")
-        self._check_state(("done", "returned"), self.env._("submit"))
+        self._freight_check_states(("done", "returned"), self.env._("submit"))
         self._check_actual_content()
         self.sudo().write({"state": "submitted"})
         return True
 
     def action_approve(self):
         self._check_any()
-        self._check_manager()
-        self.check_access("write")
-        self._check_state(("submitted",), self.env._("approve"))
-        self._check_actual_content()
-        for visit in self:
-            visit._freight_check_four_eyes(visit.user_id, self.env._("Approve visit"))
-        self.sudo().write(
-            {
-                "state": "approved",
-                "approver_id": self.env.user.id,
-                "approval_date": fields.Date.context_today(self),
-                "return_reason": False,
-            }
+        self._freight_check_manager(
+            message=self.env._(
+                "Only a Freight CRM manager can approve or return visits."
+            )
         )
-        return True
+        self.check_access("write")
+        self._freight_check_states(("submitted",), self.env._("approve"))
+        self._check_actual_content()
+        self._freight_check_authors(("user_id",), self.env._("Approve visit"))
+        return self._freight_record_approval(
+            "approver_id", "approval_date", state="approved", return_reason=False
+        )
 
     def action_return(self, reason=None):
         """Return submitted visits to the salesperson with a reason. Called
         without a reason (from the button) it opens the reason wizard."""
         self._check_any()
-        self._check_manager()
+        self._freight_check_manager(
+            message=self.env._(
+                "Only a Freight CRM manager can approve or return visits."
+            )
+        )
         self.check_access("write")
-        self._check_state(("submitted",), self.env._("return"))
-        for visit in self:
-            visit._freight_check_four_eyes(visit.user_id, self.env._("Return visit"))
+        self._freight_check_states(("submitted",), self.env._("return"))
+        self._freight_check_authors(("user_id",), self.env._("Return visit"))
         if reason is None:
             return {
                 "type": "ir.actions.act_window",

@@ -105,10 +105,6 @@ class FreightVisitReview(models.Model):
             "company_id": MANAGER,
         }
 
-    def _check_manager(self, message):
-        if not self.env.su and not self.env.user._freight_is_manager():
-            raise UserError(message)
-
     def _check_any(self):
         if not self:
             raise UserError(self.env._("Select at least one monthly review."))
@@ -123,14 +119,13 @@ class FreightVisitReview(models.Model):
 
     def action_mark_reviewed(self):
         self._check_any()
-        self._check_manager(self.env._("Only a Freight CRM manager can review."))
+        self._freight_check_manager(
+            message=self.env._("Only a Freight CRM manager can review.")
+        )
         self.check_access("write")
         if any(review.state != "submitted" for review in self):
             raise UserError(self.env._("Only submitted reviews can be reviewed."))
-        for review in self:
-            review._freight_check_four_eyes(
-                review.user_id, self.env._("Review monthly review")
-            )
+        self._freight_check_authors(("user_id",), self.env._("Review monthly review"))
         unmarked = self.line_ids.filtered(lambda line: not line.manager_mark)
         if unmarked:
             raise UserError(
@@ -140,13 +135,12 @@ class FreightVisitReview(models.Model):
                     unmarked[0].partner_id.sudo().display_name,
                 )
             )
-        self.sudo().write({"state": "reviewed", "reviewer_id": self.env.user.id})
-        return True
+        return self._freight_record_approval("reviewer_id", state="reviewed")
 
     def action_reset_draft(self):
         self._check_any()
-        self._check_manager(
-            self.env._("Only a Freight CRM manager can send a review back.")
+        self._freight_check_manager(
+            message=self.env._("Only a Freight CRM manager can send a review back.")
         )
         self.check_access("write")
         if any(review.state == "draft" for review in self):

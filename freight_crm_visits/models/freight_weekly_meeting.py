@@ -135,8 +135,7 @@ class FreightWeeklyMeeting(models.Model):
         """Confirm the minutes: every customer on the list gets a planned
         visit in the visits week, flagged as a manager visit."""
         action = self.env._("Confirm the weekly meeting")
-        self._freight_check_group(MANAGER, action)
-        self._freight_check_states(("draft",), action)
+        self._freight_check_approval(action, ("draft",))
         for meeting in self:
             if not (meeting.problems or "").strip():
                 raise UserError(
@@ -146,7 +145,7 @@ class FreightWeeklyMeeting(models.Model):
                         meeting=meeting.display_name,
                     )
                 )
-        self.sudo().write({"state": "confirmed", "confirmed_by_id": self.env.user.id})
+        self._freight_record_approval("confirmed_by_id", state="confirmed")
         self.line_ids._freight_plan_visit()
         return True
 
