@@ -1,4 +1,5 @@
 from . import freight_workflow_guard
+from . import freight_workflow_action
 from . import resource_calendar_leaves
 from . import resource_calendar
 from . import freight_customer_grade
