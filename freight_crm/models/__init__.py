@@ -1,5 +1,7 @@
 from . import freight_workflow_guard
 from . import freight_workflow_action
+from . import freight_customer_ledger_mixin
+from . import freight_review_mixin
 from . import resource_calendar_leaves
 from . import resource_calendar
 from . import freight_customer_grade
@@ -37,7 +39,6 @@ from . import mail_followers
 from . import ir_rule
 from . import ir_attachment
 from . import res_partner_lifecycle
-from . import freight_customer_ledger_mixin
 from . import freight_key_account_plan
 from . import freight_key_account_watch
 from . import freight_customer_churn

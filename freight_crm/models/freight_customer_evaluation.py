@@ -23,7 +23,12 @@ class FreightCustomerEvaluation(models.Model):
 
     _name = "freight.customer.evaluation"
     _description = "Customer Evaluation"
-    _inherit = ("mail.thread", "mail.activity.mixin", "freight.workflow.guard")
+    _inherit = (
+        "mail.thread",
+        "mail.activity.mixin",
+        "freight.review.mixin",
+        "freight.workflow.guard",
+    )
     _order = "date desc, id desc"
 
     name = fields.Char(
@@ -89,14 +94,6 @@ class FreightCustomerEvaluation(models.Model):
         tracking=True,
         copy=False,
         index=True,
-    )
-    submitted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
-    submitted_date = fields.Datetime(readonly=True, copy=False)
-    reviewer_id = fields.Many2one(
-        "res.users",
-        readonly=True,
-        copy=False,
-        help="Freight CRM manager asked to review the submitted evaluation.",
     )
     confirmed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     confirmed_date = fields.Datetime(readonly=True, copy=False)

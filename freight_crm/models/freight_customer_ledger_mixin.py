@@ -31,6 +31,11 @@ class FreightCustomerLedgerMixin(models.AbstractModel):
         domain=CUSTOMER_DOMAIN,
     )
 
+    def _valid_field_parameter(self, field, name):
+        # The customer is tracked where the model keeps a chatter; a ledger
+        # without one (rewards and penalties) ignores the parameter.
+        return name == "tracking" or super()._valid_field_parameter(field, name)
+
     def _freight_ledger_not_customer_message(self, partner):
         """The error refusing ``partner``, not a freight customer company;
         None: the model keeps records for any customer it is given."""

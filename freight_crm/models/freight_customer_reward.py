@@ -13,18 +13,10 @@ class FreightCustomerReward(models.Model):
 
     _name = "freight.customer.reward"
     _description = "Customer Reward or Penalty"
-    _inherit = ("freight.workflow.guard",)
+    _inherit = ("freight.customer.ledger.mixin", "freight.workflow.guard")
     _order = "date desc, id desc"
     _rec_names_search = ("partner_id",)
 
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Customer",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        domain=[("is_company", "=", True)],
-    )
     user_id = fields.Many2one(
         related="partner_id.user_id", string="Account Manager", store=True
     )

@@ -13,18 +13,14 @@ class FreightCustomerRisk(models.Model):
 
     _name = "freight.customer.risk"
     _description = "Customer Risk"
-    _inherit = ("mail.thread", "freight.workflow.guard")
+    _inherit = (
+        "mail.thread",
+        "freight.customer.ledger.mixin",
+        "freight.workflow.guard",
+    )
     _order = "date desc, id desc"
 
     name = fields.Char(string="Risk", required=True, tracking=True)
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Customer",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        domain=[("is_company", "=", True)],
-    )
     user_id = fields.Many2one(
         related="partner_id.user_id", string="Account Manager", store=True
     )

@@ -37,6 +37,7 @@ class FreightKeyAccountPlan(models.Model):
     _inherit = (
         "mail.thread",
         "mail.activity.mixin",
+        "freight.review.mixin",
         "freight.workflow.guard",
         "freight.customer.ledger.mixin",
     )
@@ -96,14 +97,6 @@ class FreightKeyAccountPlan(models.Model):
         index=True,
         tracking=True,
         copy=False,
-    )
-    submitted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
-    submitted_date = fields.Datetime(readonly=True, copy=False)
-    reviewer_id = fields.Many2one(
-        "res.users",
-        readonly=True,
-        copy=False,
-        help="Manager asked to approve the submitted plan.",
     )
     approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     approved_date = fields.Datetime(readonly=True, copy=False)
