@@ -1,4 +1,6 @@
 from . import freight_workflow_guard
+from . import mail_thread
+from . import mail_activity_mixin
 from . import resource_calendar_leaves
 from . import resource_calendar
 from . import freight_customer_grade
