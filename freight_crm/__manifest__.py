@@ -4,7 +4,7 @@
     "name": "Freight CRM",
     "summary": "Customer management rulebook of a freight forwarder: "
     "grades, evaluations, admission, contracts, policies",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "Sales",
     "website": "https://github.com/freight-crm/freight_crm",
     "author": "freight_crm contributors",

@@ -22,6 +22,7 @@ from . import res_partner_anonymisation
 from . import freight_customer_contract
 from . import freight_customer_contract_approval
 from . import freight_customer_contract_expiry
+from . import freight_customer_contract_expiring
 from . import freight_customer_risk
 from . import freight_customer_reward
 from . import freight_customer_share
