@@ -32,7 +32,7 @@ class TestFreightComplaintDemoDates(TransactionCase):
         calendar = self.env.company.resource_calendar_id
         now = fields.Datetime.now()
         intakes = self.complaints.mapped("freight_intake_date")
-        self.assertEqual(len(set(d.date() for d in intakes)), len(intakes))
+        self.assertEqual(len({d.date() for d in intakes}), len(intakes))
         for complaint in self.complaints:
             with self.subTest(complaint=complaint.number):
                 intake = complaint.freight_intake_date
