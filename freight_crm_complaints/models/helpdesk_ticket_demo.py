@@ -58,11 +58,16 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _freight_demo_date_intake(self, ticket_ids):
-        """Demo data: the complaints read as created when they were received:
-        their creation date, assignment date and creation line at the intake
-        time (set in SQL, as no write sets them), their last stage change at
-        their closing, or else at the intake."""
+        """Demo data: the complaints read as created when they were received
+        and handled when they were closed. Creation date, assignment date and
+        creation line at the intake time (set in SQL, as no write sets them);
+        the last stage change, and the chatter of a closed complaint, at its
+        closing or last callback; the activities still open on a closed
+        complaint done by their assignees."""
         tickets = self.browse(ticket_ids)
+        for activity in tickets.filtered("stage_id.closed").activity_ids:
+            user = activity.user_id
+            activity.with_user(user).with_context(lang=user.lang).sudo().action_done()
         self.env.flush_all()
         self.env.cr.execute(
             """
@@ -77,13 +82,24 @@ class HelpdeskTicket(models.Model):
         )
         self.env.cr.execute(
             """
+            WITH handled AS (
+                SELECT t.id, t.freight_intake_date AS intake,
+                       CASE WHEN s.closed THEN GREATEST(
+                           COALESCE(t.closed_date, t.freight_intake_date),
+                           (SELECT max(c.date) FROM freight_complaint_callback c
+                             WHERE c.ticket_id = t.id))
+                       END AS done,
+                       (SELECT min(id) FROM mail_message
+                         WHERE model = 'helpdesk.ticket' AND res_id = t.id) AS first
+                  FROM helpdesk_ticket t
+                  JOIN helpdesk_ticket_stage s ON s.id = t.stage_id
+                 WHERE t.id IN %s AND t.freight_intake_date IS NOT NULL
+            )
             UPDATE mail_message m
-               SET date = t.freight_intake_date
-              FROM helpdesk_ticket t
-             WHERE m.model = 'helpdesk.ticket' AND m.res_id = t.id
-               AND t.id IN %s AND t.freight_intake_date IS NOT NULL
-               AND m.id = (SELECT min(id) FROM mail_message
-                            WHERE model = 'helpdesk.ticket' AND res_id = t.id)
+               SET date = CASE WHEN m.id = h.first THEN h.intake ELSE h.done END
+              FROM handled h
+             WHERE m.model = 'helpdesk.ticket' AND m.res_id = h.id
+               AND (m.id = h.first OR (h.done IS NOT NULL AND h.done < m.date))
             """,
             [tuple(tickets.ids)],
         )
