@@ -50,8 +50,8 @@ class TestFreightDemoLang(TransactionCase):
         Partner = self.env["res.partner"]
         first, customer = Partner.create(
             [
-                {"name": "宁波港通物流有限公司", "is_company": True, "country_id": china},
-                {"name": "宁波恒达机械制造有限公司", "is_company": True, "country_id": china},
+                {"name": name, "is_company": True, "country_id": china}
+                for name in ("宁波港通物流有限公司", "宁波恒达机械制造有限公司")
             ]
         )
         self.env.flush_all()
