@@ -3,7 +3,7 @@
 {
     "name": "Freight CRM Dashboards",
     "summary": "A home dashboard for each Freight CRM role, on the board app",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Sales",
     "website": "https://github.com/freight-crm/freight_crm",
     "author": "freight_crm contributors",

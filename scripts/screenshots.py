@@ -30,6 +30,7 @@ import requests
 import websocket
 
 WIDTH, HEIGHT = 1440, 900
+TIMEZONE = "Asia/Shanghai"
 
 # Counts the page's XMLHttpRequest and fetch calls in flight.
 PENDING_COUNTER = """
@@ -144,6 +145,9 @@ class Browser:
             deviceScaleFactor=1,
             mobile=False,
         )
+        # The web client shows dates in the browser's time zone: the demo
+        # company's and its staff's, as a browser in China shows them.
+        self.send("Emulation.setTimezoneOverride", timezoneId=TIMEZONE)
         self.send("Page.addScriptToEvaluateOnNewDocument", source=PENDING_COUNTER)
 
     def send(self, method, **params):

@@ -57,7 +57,7 @@ BOARDS = {
         "freight_crm_board.board_board_action_legal",
         {
             "Contracts Awaiting Legal Review",
-            "Signed Contracts Ending within Three Months",
+            "Signed Contracts Ending within the Warning Period",
             "Signed Contracts",
         },
     ),

@@ -2,6 +2,8 @@ from . import freight_workflow_guard
 from . import freight_workflow_action
 from . import freight_customer_ledger_mixin
 from . import freight_review_mixin
+from . import mail_thread
+from . import mail_activity_mixin
 from . import resource_calendar_leaves
 from . import resource_calendar
 from . import freight_customer_grade
@@ -24,6 +26,7 @@ from . import res_partner_anonymisation
 from . import freight_customer_contract
 from . import freight_customer_contract_approval
 from . import freight_customer_contract_expiry
+from . import freight_customer_contract_expiring
 from . import freight_customer_risk
 from . import freight_customer_reward
 from . import freight_customer_share

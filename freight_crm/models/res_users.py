@@ -74,7 +74,19 @@ class ResUsers(models.Model):
         user = self.browse(user_id)
         self._freight_demo_load_terms(model, user.lang)
         records = self.env[model].with_context(lang=user.lang).browse(record_ids)
-        return getattr(records, method)(*args)
+        # Odoo logs the tracked changes of a transaction at its commit, all in
+        # the language of the first change: the changes made before the step
+        # are logged now, the step's own after it, each in its language (no
+        # "中国 → China" line for a value read in two languages).
+        self._freight_demo_flush_tracking()
+        result = getattr(records, method)(*args)
+        self._freight_demo_flush_tracking()
+        return result
+
+    @api.model
+    def _freight_demo_flush_tracking(self):
+        self.env.flush_all()
+        self.env.cr.precommit.run()
 
     @api.model
     def _freight_demo_load_terms(self, model, lang):
@@ -84,7 +96,9 @@ class ResUsers(models.Model):
         user's language while the module's demo data loads."""
         if not lang or lang == "en_US" or not self.env["res.lang"]._lang_get(lang):
             return
-        loaded = self.env.cr.precommit.data.setdefault("freight_demo_terms", set())
+        # On the cursor, not in its precommit data, which the tracking flush
+        # of each demo step clears.
+        loaded = self.env.cr.cache.setdefault("freight_demo_terms", set())
         # The modules that define or extend the model, installed or being
         # installed (ir.model's ``modules`` lists installed ones only).
         modules = (

@@ -31,3 +31,4 @@ from . import helpdesk_ticket_plan_deadline
 from . import helpdesk_ticket_training_feed
 from . import freight_staff_training
 from . import res_config_settings_service_target
+from . import helpdesk_ticket_demo

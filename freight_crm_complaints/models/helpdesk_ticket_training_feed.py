@@ -117,8 +117,10 @@ class HelpdeskTicket(models.Model):
                 ]
             )
             ticket.write({"freight_training_fed": True})
+            # In the acting user's language also where the context has none
+            # (a data file, a scheduled action), as the creation line.
             ticket.message_post(
-                body=self.env._(
+                body=ticket._fallback_lang().env._(
                     "Corrective measures proposed as staff training for %s.",
                     ", ".join(created.user_id.mapped("name")),
                 ),

@@ -46,12 +46,12 @@ class FreightVisit(models.Model):
             return
         managers = self._freight_department_managers()
         for visit in self:
-            visit.message_post(
-                body=self.env._(
+            visit._freight_post_in_recipient_lang(
+                managers,
+                lambda record: record.env._(
                     "Abnormal customer relationship reported on this visit: %s",
-                    visit.abnormal_description or "-",
+                    record.abnormal_description or "-",
                 ),
-                partner_ids=managers.partner_id.ids,
                 subtype_xmlid="mail.mt_comment",
             )
             for manager in managers:
