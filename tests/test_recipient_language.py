@@ -78,3 +78,41 @@ class TestRecipientLanguage(TransactionCase):
         )
         self.assertEqual(len(activity), 1)
         self.assertEqual(activity.summary, expected)
+
+    def test_submission_note_in_reviewer_language(self):
+        """A salesperson writing Chinese submits a relationship plan; each
+        reviewer reads the note in their own language."""
+        customer = self.env["res.partner"].create(
+            {
+                "name": "苏州恒通精密机械有限公司",
+                "is_company": True,
+                "user_id": self.salesperson.id,
+                "freight_customer_state": "signed",
+                "freight_contribution_value": 2000000,
+            }
+        )
+        for lang, expected, start, end in (
+            ("en_US", "for your approval", "2027-01-01", "2027-06-30"),
+            ("zh_CN", "请您审批", "2027-07-01", "2027-12-31"),
+        ):
+            with self.subTest(reviewer_lang=lang):
+                managers = self.env["freight.key.account.plan"]._freight_group_members(
+                    "freight_crm.group_freight_manager"
+                )
+                managers.write({"lang": lang})
+                plan = (
+                    self.env["freight.key.account.plan"]
+                    .with_user(self.salesperson)
+                    .with_context(lang="zh_CN")
+                    .create(
+                        {
+                            "partner_id": customer.id,
+                            "period_start": start,
+                            "period_end": end,
+                            "objectives": "承接华东出口整柜业务的50%。",
+                        }
+                    )
+                )
+                plan.action_submit()
+                self.assertEqual(plan.reviewer_id.lang, lang)
+                self.assertIn(expected, str(plan.sudo().activity_ids.note))

@@ -260,7 +260,7 @@ class FreightCustomerEvaluation(models.Model):
         return self._freight_submit_for_review(
             self.env._("Submit for review"),
             REVIEW_ACTIVITY,
-            lambda evaluation: self.env._(
+            lambda evaluation: evaluation.env._(
                 "%(user)s submitted evaluation %(name)s of %(customer)s "
                 "(score %(score)s) for your review.",
                 user=self.env.user.name,

@@ -220,7 +220,7 @@ class FreightKeyAccountPlan(models.Model):
         return self._freight_submit_for_review(
             self.env._("Submit the plan"),
             REVIEW_ACTIVITY,
-            lambda plan: self.env._(
+            lambda plan: plan.env._(
                 "%(user)s submitted the relationship plan %(plan)s for your approval.",
                 user=self.env.user.name,
                 plan=plan.display_name,

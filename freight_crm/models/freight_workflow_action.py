@@ -134,7 +134,9 @@ class FreightWorkflowGuard(models.AbstractModel):
         """Submit drafts for review (提交审核): each record goes to the
         reviewer its ``_freight_reviewer()`` chooses, with the submitter and
         the date, and that reviewer gets an activity of ``activity_type``
-        with the note ``note_of(record)`` (translated)."""
+        with the note ``note_of(record)``: ``record`` comes in the
+        reviewer's language, so a note written with ``record.env._`` reads
+        in it."""
         self.check_access("write")
         self._freight_check_states(("draft",), action)
         self._freight_check_complete()
@@ -149,8 +151,9 @@ class FreightWorkflowGuard(models.AbstractModel):
                     "reviewer_id": reviewer.id,
                 }
             )
+            note = note_of(record.with_context(lang=reviewer.lang or None))
             record.sudo().activity_schedule(
-                activity_type, user_id=reviewer.id, note=note_of(record)
+                activity_type, user_id=reviewer.id, note=note
             )
         return True
 
