@@ -11,6 +11,7 @@ from . import freight_evaluation_criterion
 from . import freight_industry_segment
 from . import freight_department
 from . import freight_customer_evaluation
+from . import freight_customer_evaluation_workflow
 from . import freight_customer_evaluation_line
 from . import freight_customer_grade_history
 from . import freight_regrade_run
