@@ -348,9 +348,7 @@ class FreightStaffAppraisal(models.Model):
     def _freight_period_of(self, day):
         """The appraisal period ``day`` lies in: periods of the set number of
         months from 1 January."""
-        months = min(
-            max(self._freight_param("freight_crm.appraisal_period_months"), 1), 12
-        )
+        months = self._freight_param("freight_crm.appraisal_period_months")
         first_month = (day.month - 1) // months * months + 1
         start = date(day.year, first_month, 1)
         end = min(

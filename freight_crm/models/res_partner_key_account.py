@@ -71,7 +71,7 @@ class ResPartner(models.Model):
         new."""
         Partner = self.sudo().with_context(tracking_disable=True)
         params = self._freight_churn_params()
-        batch_size = max(params["freight_crm.churn_batch_size"], 1)
+        batch_size = params["freight_crm.churn_batch_size"]
         drop = params["freight_crm.churn_volume_drop_percent"]
         domain = self._freight_churn_domain()
         cases = [self.env["freight.customer.churn"]]

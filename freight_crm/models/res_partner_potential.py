@@ -89,7 +89,7 @@ class ResPartner(models.Model):
         months = self._freight_params(POTENTIAL_PARAMS)[
             "freight_crm.potential_reassess_months"
         ]
-        cutoff = today - relativedelta(months=min(max(months, 1), 120))
+        cutoff = today - relativedelta(months=months)
         return Domain("freight_customer_state", "=", "potential") & Domain(
             "freight_potential_assessed_date", "<=", cutoff
         )
@@ -104,7 +104,7 @@ class ResPartner(models.Model):
         )
         today = fields.Date.context_today(self)
         params = self._freight_params(POTENTIAL_PARAMS)
-        batch_size = max(params["freight_crm.potential_reassess_batch_size"], 1)
+        batch_size = params["freight_crm.potential_reassess_batch_size"]
         domain = Partner._freight_reassess_domain(today)
         requested = Partner.browse()
 

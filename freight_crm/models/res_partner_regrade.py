@@ -46,7 +46,7 @@ class ResPartner(models.Model):
         if run.state == "done":
             return True
         params = self._freight_grading_params()
-        batch_size = max(params["freight_crm.regrade_batch_size"], 1)
+        batch_size = params["freight_crm.regrade_batch_size"]
         grades = self.env["freight.customer.grade"]._freight_active_grades()
         grader = self._freight_regrade_grader(grades, params, today)
         plan = dict(self._freight_regrade_plan(quarter, grades), grader=grader)

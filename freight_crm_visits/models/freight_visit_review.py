@@ -162,7 +162,7 @@ class FreightVisitReview(models.Model):
         day past the end of a short month falls on its last day."""
         today = fields.Date.context_today(self)
         month_end = today + relativedelta(day=31)
-        review_day = min(max(self._freight_review_day(), 1), month_end.day)
+        review_day = min(self._freight_review_day(), month_end.day)
         if today.day < review_day:
             return self.browse()
         return self._freight_create_reviews(today)
