@@ -1,9 +1,8 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
-from pytz import timezone, utc
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
@@ -11,6 +10,7 @@ from odoo.fields import Domain
 
 from ..tools import MeasuredFloat
 from ..tools.cron_batch import freight_keyset_batches
+from ..tools.local_time import freight_local_midnight, freight_naive_utc
 from ..tools.settings_table import freight_setting_value
 from .freight_workflow_guard import COMPUTED
 
@@ -244,11 +244,10 @@ class FreightCustomerKpi(models.Model):
         """``{(start, end): kpis}``: these KPIs grouped by their period, the
         period as naive UTC datetimes [first day 00:00, day after 00:00) on
         the company's clock, to compare with stored datetimes."""
-        zone = timezone(self._freight_period_tz())
+        tz_name = self._freight_period_tz()
 
         def to_utc(day):
-            local = zone.localize(datetime.combine(day, time.min))
-            return local.astimezone(utc).replace(tzinfo=None)
+            return freight_naive_utc(freight_local_midnight(tz_name, day))
 
         ids_by_period = {}
         for kpi in self:

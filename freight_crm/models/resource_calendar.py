@@ -1,6 +1,6 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from pytz import timezone, utc
 
@@ -8,6 +8,11 @@ from odoo import models
 from odoo.tools.date_utils import float_to_time
 from odoo.tools.intervals import Intervals
 
+from ..tools.local_time import (
+    freight_local_day,
+    freight_local_midnight,
+    freight_naive_utc,
+)
 from .resource_calendar_leaves import MAKEUP_WORKDAY
 
 # A make-up working day is worked with the hours of this weekday (Monday).
@@ -38,9 +43,7 @@ class ResourceCalendar(models.Model):
         end = self.plan_days(days, start, compute_leaves=True)
         if not end:
             return (start + timedelta(days=days)).replace(tzinfo=None)
-        return (
-            self._freight_end_of_working_day(end).astimezone(utc).replace(tzinfo=None)
-        )
+        return freight_naive_utc(self._freight_end_of_working_day(end))
 
     def _freight_end_of_working_day(self, moment):
         """The end of the last work interval of ``moment``'s day (aware): the
@@ -48,9 +51,7 @@ class ResourceCalendar(models.Model):
         break."""
         tz = timezone(self.tz or "UTC")
         local_day = moment.astimezone(tz).date()
-        midnight = tz.localize(
-            datetime.combine(local_day + timedelta(days=1), time.min)
-        )
+        midnight = freight_local_midnight(self.tz, local_day + timedelta(days=1))
         intervals = self._work_intervals_batch(moment, midnight)[False]
         stops = [stop for _start, stop, _meta in intervals]
         return max(stops) if stops else moment
@@ -58,8 +59,9 @@ class ResourceCalendar(models.Model):
     def _freight_start_of_next_day(self, day):
         """Midnight after ``day`` in this calendar's time zone, as an aware
         datetime: working days are counted from the day after an event."""
-        tz = timezone((self.tz if self else None) or "UTC")
-        return tz.localize(datetime.combine(day + timedelta(days=1), time.min))
+        return freight_local_midnight(
+            self.tz if self else None, day + timedelta(days=1)
+        )
 
     # Deadlines in working hours -----------------------------------------
     def _freight_plan_hours_batch(self, starts_hours):
@@ -79,7 +81,7 @@ class ResourceCalendar(models.Model):
         for start, (naive_start, hours) in zip(starts, starts_hours, strict=True):
             end = self._freight_consume_hours(intervals, start, hours)
             planned.append(
-                end.astimezone(utc).replace(tzinfo=None)
+                freight_naive_utc(end)
                 if end
                 else self.plan_hours(hours, naive_start, compute_leaves=True)
             )
@@ -161,17 +163,11 @@ class ResourceCalendar(models.Model):
                 ("calendar_id", "=", self.id),
                 ("resource_id", "=", False),
                 ("time_type", "=", MAKEUP_WORKDAY),
-                ("date_from", "<=", end_dt.astimezone(utc).replace(tzinfo=None)),
-                ("date_to", ">=", start_dt.astimezone(utc).replace(tzinfo=None)),
+                ("date_from", "<=", freight_naive_utc(end_dt)),
+                ("date_to", ">=", freight_naive_utc(start_dt)),
             ]
         )
-        calendar_tz = timezone(self.tz or "UTC")
-        return sorted(
-            {
-                utc.localize(leave.date_from).astimezone(calendar_tz).date()
-                for leave in leaves
-            }
-        )
+        return sorted({freight_local_day(self.tz, leave.date_from) for leave in leaves})
 
     def _freight_makeup_intervals(self, days, start, end, tz):
         attendances = self.attendance_ids.filtered(

@@ -1,12 +1,16 @@
 # Copyright 2026 freight_crm contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 # pylint: disable=consider-merging-classes-inherited
-from datetime import datetime, time, timedelta
-
-from pytz import timezone, utc
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.fields import Domain
+
+from odoo.addons.freight_crm.tools.local_time import (
+    freight_local_day,
+    freight_local_midnight,
+    freight_naive_utc,
+)
 
 # The leaves of a holiday entered one leave per day are read this far past
 # the last one found in the greeting window, to mark the whole holiday as
@@ -70,11 +74,14 @@ class ResourceCalendarLeaves(models.Model):
         for tz_name, tz_calendars in calendars.grouped(
             lambda calendar: calendar.tz or "UTC"
         ).items():
-            tz = timezone(tz_name)
             window |= (
                 Domain("calendar_id", "in", tz_calendars.ids)
-                & Domain("date_from", ">=", _utc(tz, today))
-                & Domain("date_from", "<", _utc(tz, target + timedelta(days=1)))
+                & Domain("date_from", ">=", _stored_midnight(tz_name, today))
+                & Domain(
+                    "date_from",
+                    "<",
+                    _stored_midnight(tz_name, target + timedelta(days=1)),
+                )
             )
         starts = self.search(
             self._freight_holiday_domain(calendars)
@@ -94,34 +101,26 @@ class ResourceCalendarLeaves(models.Model):
         )
         holidays = []
         for calendar, leaves in (neighbours | starts).grouped("calendar_id").items():
-            tz = timezone(calendar.tz or "UTC")
-            for first_day, holiday in _consecutive(leaves.sorted("date_from"), tz):
+            for first_day, holiday in _consecutive(
+                leaves.sorted("date_from"), calendar.tz
+            ):
                 if holiday[0] in starts:
                     holidays.append((first_day, holiday))
         return holidays
 
 
-def _utc(tz, day):
-    """Midnight starting ``day`` in ``tz``, as a naive UTC datetime."""
-    return (
-        tz.localize(datetime.combine(day, time.min))
-        .astimezone(utc)
-        .replace(tzinfo=None)
-    )
+def _stored_midnight(tz_name, day):
+    return freight_naive_utc(freight_local_midnight(tz_name, day))
 
 
-def _local_day(tz, moment):
-    return utc.localize(moment).astimezone(tz).date()
-
-
-def _consecutive(leaves, tz):
+def _consecutive(leaves, tz_name):
     """``leaves`` (sorted by start) in runs that follow one another day after
-    day in ``tz``, each as ``(first day, leaves of the run)``."""
+    day in ``tz_name``, each as ``(first day, leaves of the run)``."""
     runs = []
     last_day = None
     for leave in leaves:
-        first_day = _local_day(tz, leave.date_from)
-        last_of_leave = _local_day(tz, leave.date_to)
+        first_day = freight_local_day(tz_name, leave.date_from)
+        last_of_leave = freight_local_day(tz_name, leave.date_to)
         if last_day is None or first_day > last_day + timedelta(days=1):
             runs.append([first_day, leave])
             last_day = last_of_leave
