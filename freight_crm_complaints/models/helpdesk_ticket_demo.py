@@ -8,6 +8,8 @@ from pytz import timezone, utc
 
 from odoo import api, fields, models
 
+from odoo.addons.freight_crm.tools.local_time import freight_naive_utc
+
 # Working days looked back from a demo complaint's nominal day to find one.
 DEMO_WINDOW = timedelta(days=31)
 
@@ -44,7 +46,7 @@ class HelpdeskTicket(models.Model):
         moment = None
         for day in working_days:
             local = tz.localize(datetime.combine(day, time(hour, minute)))
-            candidate = local.astimezone(utc).replace(tzinfo=None)
+            candidate = freight_naive_utc(local)
             if day <= target and candidate <= now:
                 moment = candidate
                 break
