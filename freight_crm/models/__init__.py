@@ -33,6 +33,7 @@ from . import freight_customer_reward
 from . import freight_customer_share
 from . import freight_customer_kpi
 from . import res_config_settings
+from . import res_config_settings_table
 from . import freight_customer_share_grant
 from . import ir_actions_report
 from . import res_partner_confidentiality

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from lxml import etree
 
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
@@ -146,4 +147,40 @@ class TestFreightSettingsTable(TransactionCase):
         icp.set_param("freight_crm.rule_grading", "False")
         self.assertIs(
             freight_setting_value(self.env, "freight_crm.rule_grading"), False
+        )
+
+    def test_screen_refuses_values_outside_the_range(self):
+        Settings = self.env["res.config.settings"]
+        ranged = Settings._freight_ranged_fields()
+        self.assertIn("freight_kpi_on_time_target", ranged)
+        # A field with its own check words its refusal itself.
+        self.assertNotIn("freight_potential_reassess_months", ranged)
+        with self.assertRaisesRegex(ValidationError, "lies between 0 and 100"):
+            Settings.create({"freight_kpi_on_time_target": 150})
+        with self.assertRaisesRegex(ValidationError, "cannot be below 0"):
+            Settings.create({"freight_kpi_enquiry_minutes": -5})
+        for name, setting in ranged.items():
+            with self.subTest(field=name):
+                if setting.highest is not None:
+                    with self.assertRaises(ValidationError):
+                        Settings.create({name: setting.highest + 1})
+                if setting.lowest is not None:
+                    with self.assertRaises(ValidationError):
+                        Settings.create({name: setting.lowest - 1})
+                # The default is accepted.
+                Settings.create({name: setting.default})
+
+    def test_screen_shows_what_the_code_reads(self):
+        icp = self.env["ir.config_parameter"].sudo()
+        # Stored out of range or unreadable (System Parameters, RPC): the
+        # screen shows the value in use and other settings still save.
+        icp.set_param("freight_crm.kpi_on_time_target", "150")
+        icp.set_param("freight_crm.rule_years_a", "not a number")
+        settings = self.env["res.config.settings"].create({})
+        self.assertEqual(settings.freight_kpi_on_time_target, 100)
+        self.assertEqual(settings.freight_rule_years_a, 3)
+        settings.freight_kpi_intact_target = 99.0
+        settings.execute()
+        self.assertEqual(
+            freight_setting_value(self.env, "freight_crm.kpi_intact_target"), 99.0
         )

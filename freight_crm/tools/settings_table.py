@@ -13,8 +13,9 @@ scope. That row is the only place the default is written:
 - the code reads the value through it (:func:`freight_setting_value`,
   :func:`freight_setting_values`), typed, brought back into its range, and
   the default when unset or unreadable;
-- ``res.config.settings`` checks every value typed on the screen against
-  the row's range (``_check_freight_setting_ranges``).
+- the Settings screen shows the value the code reads and refuses a value
+  typed outside the row's range (``res_config_settings_table.py``, for the
+  fields without a check of their own).
 
 Scope:
 
